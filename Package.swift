@@ -9,13 +9,21 @@ let package = Package(
     name: "Transition",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "transition", targets: ["transition"]),
         .library(name: "EventLog", targets: ["EventLog"]),
     ],
     targets: [
         .target(name: "TransitionSupport", swiftSettings: strict),
         .target(name: "EventLog", dependencies: ["TransitionSupport"], swiftSettings: strict),
+        .target(name: "CommandLineParsing", dependencies: ["TransitionSupport"], swiftSettings: strict),
+        .target(name: "TransitionKit", dependencies: ["EventLog", "TransitionSupport"], swiftSettings: strict),
+        .target(
+            name: "TransitionCommands", dependencies: ["TransitionKit", "EventLog", "CommandLineParsing", "TransitionSupport"],
+            swiftSettings: strict),
+        .executableTarget(name: "transition", dependencies: ["TransitionCommands"], swiftSettings: strict),
         .executableTarget(name: "transition-stress", dependencies: ["EventLog", "TransitionSupport"], swiftSettings: strict),
         .testTarget(name: "TransitionSupportTests", dependencies: ["TransitionSupport"], swiftSettings: strict),
+        .testTarget(name: "CommandLineParsingTests", dependencies: ["CommandLineParsing", "TransitionSupport"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "TransitionSupport", "transition-stress"], swiftSettings: strict),
     ]
 )

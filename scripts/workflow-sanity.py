@@ -179,7 +179,16 @@ def check_references(wf, report):
     for t in wf["tasks"]:
         if "workstream" in t and t["workstream"] not in workstreams:
             report.error(f"task '{t['id']}' workstream '{t['workstream']}' is not defined")
+        dur = t.get("duration", 0)
+        if not isinstance(dur, int) or isinstance(dur, bool) or dur < 0:
+            report.error(f"task '{t['id']}' duration {dur!r} is not a whole number of working days >= 0")
         for r in t.get("relations", []):
+            if r.get("type", "FS") not in ("FS", "SS", "FF", "SF"):
+                report.error(f"task '{t['id']}' relation to '{r['task']}' has type {r.get('type')!r}; "
+                             "use FS, SS, FF or SF")
+            lag = r.get("lag", 0)
+            if not isinstance(lag, int) or isinstance(lag, bool):
+                report.error(f"task '{t['id']}' relation to '{r['task']}' has lag {lag!r}; use whole working days")
             if r["task"] not in tasks:
                 report.error(f"task '{t['id']}' depends on '{r['task']}', which is not defined")
             if r["task"] == t["id"]:
@@ -299,10 +308,22 @@ def forward_order(wf, tasks, report):
             if waiting[s] == 0:
                 heapq.heappush(ready, position[s])
     if len(order) != len(tasks):
-        stuck = sorted(tid for tid in tasks if tid not in order)
-        report.error("dependency cycle among: " + ", ".join(stuck))
+        placed = set(order)
+        stuck = [t["id"] for t in wf["tasks"] if t["id"] not in placed]
+        report.error("dependency cycle: " + " -> ".join(find_cycle(stuck, preds)))
         return None
     return order
+
+
+def find_cycle(stuck, preds):
+    """A cycle among tasks that could not be placed, as [a, ..., a] following predecessor links."""
+    stuck_set = set(stuck)
+    node, seen = stuck[0], []
+    while node not in seen:
+        seen.append(node)
+        node = sorted(p for p in preds[node] if p in stuck_set)[0]
+    cycle = seen[seen.index(node):] + [node]
+    return list(reversed(cycle))
 
 
 def check_logic(wf, tasks, report):

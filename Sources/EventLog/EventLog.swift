@@ -33,8 +33,11 @@ public struct EventLog: Sendable {
         if POSIXFile.exists(layout.configuration) { throw .alreadyExists(path: layout.root) }
         let previousMask = umask(0o007)
         defer { umask(previousMask) }
-        try POSIXFile.makeDirectory(layout.root)
+        try POSIXFile.makeDirectories(layout.root)
         try POSIXFile.makeDirectory(layout.segmentsDirectory)
+        // setgid on the directories keeps new segments in the log's group (mkdir ignores the bit).
+        chmod(layout.root, 0o2770)
+        chmod(layout.segmentsDirectory, 0o2770)
         do { _ = try POSIXFile(path: layout.lockFile, flags: O_WRONLY | O_CREAT, mode: 0o660) }
         let configuration: JSONObject = [
             "format": .string(LogLayout.format), "segmentBytes": .int(segmentBytes),

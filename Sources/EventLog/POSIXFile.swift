@@ -140,6 +140,16 @@ struct POSIXFile: ~Copyable {
         guard mkdir(path, mode) == 0 || errno == EEXIST else { throw POSIXFile.error("mkdir", path) }
     }
 
+    /// Creates `path` and any missing parents (like `mkdir -p`).
+    static func makeDirectories(_ path: String, mode: mode_t = 0o2770) throws(EventLogError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if !isDirectory(prefix) { try makeDirectory(prefix, mode: mode) }
+            prefix += "/"
+        }
+    }
+
     /// Writes `bytes` to `path` atomically: temporary file, fsync, rename, fsync of the directory.
     static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String, mode: mode_t = 0o640) throws(EventLogError) {
         let temporary = path + ".tmp-\(getpid())"

@@ -1,0 +1,146 @@
+import CommandLineParsing
+import EventLog
+import TransitionKit
+import TransitionSupport
+
+/// `init`, `append`, `log`, `verify` and `head`: the verbs that work on the log itself.
+enum LogVerbs {
+    static let initCommand = Command(
+        spec: CommandSpec(
+            name: "init", abstract: "Create an empty event log.",
+            discussion: "Creates the log directory with group-writable, world-unreadable modes.",
+            options: [
+                CommonOptions.log,
+                OptionSpec(name: "segment-bytes", valueName: "N", help: "Start a new segment file after N bytes (default 67108864)."),
+            ],
+            examples: ["transition init --log EventLog/main"])
+    ) { invocation, console in
+        let path = invocation.logPath
+        let segmentBytes = try invocation.integer("segment-bytes") ?? LogLayout.defaultSegmentBytes
+        guard segmentBytes > 0 else { throw InputError(location: "--segment-bytes", message: "must be positive") }
+        let log = try EventLog.create(at: path, segmentBytes: segmentBytes)
+        console.line("created an empty event log at \(log.layout.root)")
+        return 0
+    }
+
+    static let append = Command(
+        spec: CommandSpec(
+            name: "append", abstract: "Append one event, or a JSON array of events as one atomic batch.",
+            discussion: "Input is an object with at least \"type\" and \"data\" (an object), and optionally \"id\" (a UUID; re-appending the same id with the same content is a no-op), \"entity\", \"effective\" (YYYY-MM-DD), \"actor\", \"role\", \"reason\" and \"evidence\" (names, or {\"name\", \"path\"} objects whose files are hashed). Prints the sequence numbers assigned.",
+            options: [
+                CommonOptions.log,
+                OptionSpec(name: "expect-seq", valueName: "N", help: "Refuse unless the log currently ends at sequence N."),
+                OptionSpec(name: "expect-version", valueName: "ENTITY=N", help: "Refuse unless ENTITY has exactly N events.", isRepeatable: true),
+                CommonOptions.actor, CommonOptions.role,
+            ],
+            positionals: [PositionalSpec(name: "file", help: "A JSON file, or - for standard input (the default).", isOptional: true)],
+            examples: [
+                "echo '{\"type\":\"dd.evidence.attached\",\"entity\":\"DD-HR-03\",\"data\":{\"item\":\"DD-HR-03\"}}' | transition append --as 'A. Patel' --role sro-people",
+            ])
+    ) { invocation, console in
+        let log = try EventLog.open(at: invocation.logPath)
+        let bytes = try invocation.readInput(invocation.command.positional("file"))
+        let events = try EventInput.parse(
+            bytes, defaultActor: invocation.actor, defaultRole: invocation.role, system: SystemIdentity.current())
+        var versions: [String: Int] = [:]
+        for text in invocation.command.values("expect-version") {
+            let parts = text.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let version = Int(parts[1]) else {
+                throw InputError(location: "--expect-version", message: "'\(text)' must look like ENTITY=N")
+            }
+            versions[String(parts[0])] = version
+        }
+        let options = AppendOptions(
+            expectedSequence: try invocation.integer("expect-seq"), expectedEntityVersions: versions,
+            lockTimeout: invocation.lockTimeout)
+        let result = try log.append(events, options: options)
+        report(result, console: &console)
+        return 0
+    }
+
+    static func report(_ result: AppendResult, console: inout Console) {
+        for repair in result.repairs {
+            console.error("note: repaired a torn tail left by an interrupted append: removed \(repair.removedBytes) unacknowledged bytes from \(repair.segment) (kept in repairs.jsonl)")
+        }
+        for record in result.alreadyRecorded {
+            console.line("already recorded: \(record.id) is sequence \(record.sequence) (no change)")
+        }
+        if !result.appended.isEmpty {
+            let sequences = result.appended.map { String($0.sequence) }.joined(separator: ", ")
+            let noun = result.appended.count == 1 ? "event" : "events"
+            console.line("appended \(result.appended.count) \(noun): \(sequences)")
+        }
+        console.line("head \(result.head)")
+    }
+
+    static let log = Command(
+        spec: CommandSpec(
+            name: "log", abstract: "List stored events, oldest first.",
+            options: [
+                CommonOptions.log,
+                OptionSpec(name: "type", valueName: "TYPE", help: "Only this type; 'dd.*' matches a prefix.", isRepeatable: true),
+                OptionSpec(name: "entity", valueName: "ID", help: "Only events about this entity."),
+                OptionSpec(name: "since", valueName: "TIME", help: "Only events recorded at or after this date or time."),
+                OptionSpec(name: "until", valueName: "TIME", help: "Only events recorded at or before this date (whole day) or time."),
+                OptionSpec(name: "json", help: "Print one JSON array of the stored events, envelope fields included."),
+            ])
+    ) { invocation, console in
+        let log = try EventLog.open(at: invocation.logPath)
+        let filter = EventFilter(
+            types: invocation.command.values("type"), entity: invocation.command.value("entity"),
+            since: try invocation.time("since", date: .startOfDay), until: try invocation.time("until", date: .endOfDay))
+        let json = invocation.command.flag("json")
+        if json { console.write("[") }
+        var first = true
+        try log.forEach { record in
+            guard filter.matches(record) else { return true }
+            if json {
+                console.write(first ? "\n  " : ",\n  ")
+                console.write(JSONWriter.canonicalString(.object(record.jsonObject)))
+            } else {
+                console.line(EventListing.line(for: record))
+            }
+            first = false
+            return true
+        }
+        if json { console.line(first ? "]" : "\n]") }
+        return 0
+    }
+
+    static let verify = Command(
+        spec: CommandSpec(
+            name: "verify", abstract: "Walk the whole hash chain and report the first damage found.",
+            discussion: "Exit 0 when every event is intact; exit 1 naming the first bad sequence number, file and line, and whether an event was modified, is missing, was reordered or inserted, or the tail is torn.",
+            options: [
+                CommonOptions.log,
+                OptionSpec(name: "anchor", valueName: "SEQ:HASH", help: "Also prove the log still extends this published head."),
+                CommonOptions.json,
+            ])
+    ) { invocation, console in
+        let log = try EventLog.open(at: invocation.logPath)
+        var anchor: Anchor?
+        if let text = invocation.command.value("anchor") {
+            guard let parsed = Anchor(text) else {
+                throw InputError(location: "--anchor", message: "'\(text)' must be SEQ:HASH as printed by 'transition head'")
+            }
+            anchor = parsed
+        }
+        let report = try log.verify(anchor: anchor)
+        if invocation.command.flag("json") {
+            console.write(JSONWriter.pretty(VerificationJSON.render(report)))
+        } else {
+            for line in VerificationJSON.text(report) { console.line(line) }
+        }
+        return report.isValid ? 0 : 1
+    }
+
+    static let head = Command(
+        spec: CommandSpec(
+            name: "head", abstract: "Print the log's head as SEQ:HASH, for minuting and later 'verify --anchor'.",
+            options: [CommonOptions.log])
+    ) { invocation, console in
+        let log = try EventLog.open(at: invocation.logPath)
+        console.line(try log.head().description)
+        return 0
+    }
+}
