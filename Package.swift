@@ -15,6 +15,7 @@ let package = Package(
     targets: [
         .target(name: "TransitionSupport", swiftSettings: strict),
         .target(name: "EventLog", dependencies: ["TransitionSupport"], swiftSettings: strict),
+        .target(name: "Schedule", dependencies: ["TransitionSupport"], swiftSettings: strict),
         .target(name: "CommandLineParsing", dependencies: ["TransitionSupport"], swiftSettings: strict),
         .target(name: "TransitionKit", dependencies: ["EventLog", "TransitionSupport"], swiftSettings: strict),
         .target(
@@ -23,6 +24,7 @@ let package = Package(
         .executableTarget(name: "transition", dependencies: ["TransitionCommands"], swiftSettings: strict),
         .executableTarget(name: "transition-stress", dependencies: ["EventLog", "TransitionSupport"], swiftSettings: strict),
         .testTarget(name: "TransitionSupportTests", dependencies: ["TransitionSupport"], swiftSettings: strict),
+        .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TransitionSupport"], swiftSettings: strict),
         .testTarget(name: "CommandLineParsingTests", dependencies: ["CommandLineParsing", "TransitionSupport"], swiftSettings: strict),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "TransitionSupport", "transition-stress"], swiftSettings: strict),
     ]

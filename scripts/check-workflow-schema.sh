@@ -157,6 +157,35 @@ for name, mutate in BROKEN.items():
         passed += 1
         print(f"ok   rejected: {name}")
 
+# The guide's complete example must validate, and its rules table must list every BOB rule id.
+import os
+import re
+
+readme_path = "Workflows/README.md"
+if os.path.exists(readme_path):
+    with open(readme_path, encoding="utf-8") as f:
+        readme = f.read()
+    for n, block in enumerate(re.findall(r"```json\n(.*?)```", readme, re.S), 1):
+        if '"transition.workflow/1"' not in block:
+            continue
+        errors = list(validator.iter_errors(json.loads(block)))
+        if errors:
+            failed += 1
+            print(f"FAIL {readme_path} example {n}: {errors[0].message[:200]}")
+        else:
+            passed += 1
+            print(f"ok   {readme_path} example {n} validates")
+    for path, doc in docs.items():
+        if os.path.basename(path) != "bob-ccg-to-icb-2022.json":
+            continue
+        missing = [r["id"] for r in doc.get("rules", []) if f"| `{r['id']}` |" not in readme]
+        if missing:
+            failed += 1
+            print(f"FAIL {readme_path} rules table lacks: {', '.join(missing)}")
+        else:
+            passed += 1
+            print(f"ok   {readme_path} lists all {len(doc.get('rules', []))} BOB rules")
+
 print(f"schema: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY

@@ -127,7 +127,7 @@ extension EventLog {
             segmentPath = layout.segmentPath(first: records[0].sequence)
             createdSegment = true
         }
-        let file = try POSIXFile(path: segmentPath, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o640)
+        let file = try POSIXFile(path: segmentPath, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o660)
         if createdSegment { try POSIXFile.syncDirectory(layout.segmentsDirectory) }
         let originalSize = try file.size()
         do {

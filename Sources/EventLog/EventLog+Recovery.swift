@@ -31,7 +31,7 @@ extension EventLog {
             kind: sequences.isEmpty ? "torn-line" : "unfinished-batch", sequences: sequences,
             removedText: String(decoding: removed, as: UTF8.self))
         // Keep the evidence first, then cut: a crash between the two repeats the repair harmlessly.
-        let journal = try POSIXFile(path: layout.repairsFile, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o640)
+        let journal = try POSIXFile(path: layout.repairsFile, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o660)
         var line = JSONWriter.canonical(repair.json)
         line.append(0x0A)
         try journal.writeAll(line)
