@@ -95,7 +95,7 @@ extension EventLog {
             }
             floor = recordedAt
             var record = EventRecord(
-                sequence: head.sequence + index + 1, id: event.id ?? UUIDText.random(), type: event.type,
+                sequence: head.sequence + index + 1, id: event.id ?? UUIDs.random(), type: event.type,
                 schema: event.schema, recordedAt: recordedAt, effective: event.effective ?? recordedAt.date,
                 actor: event.actor, role: event.role, entity: event.entity, reason: event.reason,
                 evidence: event.evidence, data: event.data, system: event.system, signature: event.signature,
@@ -214,8 +214,8 @@ extension EventLog {
 }
 
 /// Random (version 4) UUIDs in lower-case text, without Foundation.
-enum UUIDText {
-    static func random() -> String {
+public enum UUIDs {
+    public static func random() -> String {
         var generator = SystemRandomNumberGenerator()
         var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40

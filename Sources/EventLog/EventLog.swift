@@ -20,6 +20,12 @@ public struct EventLog: Sendable {
         public var hash: SHA256Digest
         public var recordedAt: Timestamp?
 
+        public init(sequence: Int, hash: SHA256Digest, recordedAt: Timestamp?) {
+            self.sequence = sequence
+            self.hash = hash
+            self.recordedAt = recordedAt
+        }
+
         public static let empty = Head(sequence: 0, hash: EventRecord.genesisHash, recordedAt: nil)
 
         /// `SEQ:HASH`, the form minuted at a Board meeting and given to `verify --anchor`.

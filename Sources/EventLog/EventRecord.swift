@@ -28,6 +28,30 @@ public struct EventRecord: Sendable, Hashable {
     public var previousHash: SHA256Digest
     public var hash: SHA256Digest
 
+    public init(
+        sequence: Int, id: String, type: String, schema: Int, recordedAt: Timestamp, effective: CivilDate, actor: String,
+        role: String?, entity: String?, reason: String?, evidence: [EvidenceReference], data: JSONObject, system: JSONObject?,
+        signature: JSONObject?, batch: BatchMarker?, previousHash: SHA256Digest, hash: SHA256Digest
+    ) {
+        self.sequence = sequence
+        self.id = id
+        self.type = type
+        self.schema = schema
+        self.recordedAt = recordedAt
+        self.effective = effective
+        self.actor = actor
+        self.role = role
+        self.entity = entity
+        self.reason = reason
+        self.evidence = evidence
+        self.data = data
+        self.system = system
+        self.signature = signature
+        self.batch = batch
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
     /// The content of the event without the chain fields, for the caller that signs or compares it.
     public var content: ProposedEvent {
         ProposedEvent(

@@ -11,7 +11,16 @@ public enum TransitionCLI {
             abstract: "Run an NHS organisational transition as an event-sourced workflow.",
             discussion: "Records what the transition group does in an append-only, hash-chained event log, and shows SROs and auditors the state, critical path and history it implies.",
             examples: ["transition init --log EventLog/main", "transition verify --log EventLog/main"]),
-        children: [DemoVerb.command, LogVerbs.initCommand, LogVerbs.append, LogVerbs.log, LogVerbs.verify, LogVerbs.head])
+        children: [
+            DemoVerb.command, LogVerbs.initCommand, WorkflowVerbs.group,
+        ] + RecordingCommands.groups(extra: QueryVerbs.extras) + [
+            Command(
+                spec: CommandSpec(name: "programme", abstract: "Move the statutory date and take baselines."),
+                children: [ScheduleVerbs.changeDate, ScheduleVerbs.baseline]),
+            QueryVerbs.status, ScheduleVerbs.criticalPath, ScheduleVerbs.whatIf, ScheduleVerbs.scheduleCheck, ScheduleVerbs.risk,
+            RuleVerbs.check, RuleVerbs.why, AuditVerbs.history, AuditVerbs.correct, AuditVerbs.retract,
+            LogVerbs.append, LogVerbs.log, LogVerbs.verify, LogVerbs.head,
+        ])
 
     /// Runs one command line (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], environment: [String: String]) -> Int32 {

@@ -42,6 +42,11 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// Creates an object from members whose keys are already known to be unique.
     init(uniqueMembers: [Member]) { members = uniqueMembers }
 
+    /// An object from a dictionary, members sorted by key so the result is deterministic.
+    public init(uniqueSorted dictionary: [String: JSONValue]) {
+        members = dictionary.sorted { $0.key < $1.key }.map { Member(key: $0.key, value: $0.value) }
+    }
+
     public var keys: [String] { members.map(\.key) }
     public var count: Int { members.count }
     public var isEmpty: Bool { members.isEmpty }

@@ -8,18 +8,27 @@ enum LogVerbs {
     static let initCommand = Command(
         spec: CommandSpec(
             name: "init", abstract: "Create an empty event log.",
-            discussion: "Creates the log directory with group-writable, world-unreadable modes.",
+            discussion: "Creates the log directory (mode 2770: the owner and its group may write, others nothing; files 0660). With --workflow, also records the programme's first event holding the workflow's full content and SHA-256.",
             options: [
                 CommonOptions.log,
+                OptionSpec(name: "workflow", valueName: "FILE", help: "Initialise the programme with this workflow file."),
                 OptionSpec(name: "segment-bytes", valueName: "N", help: "Start a new segment file after N bytes (default 67108864)."),
+                CommonOptions.actor, CommonOptions.role, CommonOptions.reason,
             ],
-            examples: ["transition init --log EventLog/main"])
+            examples: ["transition init --log EventLog/main --workflow Workflows/bob-ccg-to-icb-2022.json --as \"Programme office\" --role programme-director"])
     ) { invocation, console in
         let path = invocation.logPath
         let segmentBytes = try invocation.integer("segment-bytes") ?? LogLayout.defaultSegmentBytes
         guard segmentBytes > 0 else { throw InputError(location: "--segment-bytes", message: "must be positive") }
+        if let workflow = invocation.command.value("workflow") {
+            // Validate before creating anything, so a bad workflow leaves no half-made log behind.
+            _ = try Programme.readWorkflow(path: workflow)
+        }
         let log = try EventLog.create(at: path, segmentBytes: segmentBytes)
         console.line("created an empty event log at \(log.layout.root)")
+        if let workflow = invocation.command.value("workflow") {
+            return try ProgrammeVerbs.initialise(log: log, workflowPath: workflow, invocation: invocation, console: &console)
+        }
         return 0
     }
 
@@ -59,9 +68,17 @@ enum LogVerbs {
     }
 
     static func report(_ result: AppendResult, console: inout Console) {
+        reportRepairs(result, console: &console)
+        reportAppended(result, console: &console)
+    }
+
+    static func reportRepairs(_ result: AppendResult, console: inout Console) {
         for repair in result.repairs {
             console.error("note: repaired a torn tail left by an interrupted append: removed \(repair.removedBytes) unacknowledged bytes from \(repair.segment) (kept in repairs.jsonl)")
         }
+    }
+
+    static func reportAppended(_ result: AppendResult, console: inout Console) {
         for record in result.alreadyRecorded {
             console.line("already recorded: \(record.id) is sequence \(record.sequence) (no change)")
         }

@@ -1,0 +1,155 @@
+import Domain
+import EventLog
+import TransitionSupport
+import Workflow
+
+/// Rebuilds a ``TransitionState`` from stored events, as known at a time and as effective on a date.
+///
+/// Replay is a fold with one pre-pass: the ``CorrectionLog`` is folded over the events in scope first,
+/// deciding which events are retracted and which payloads (and effective dates) are replaced, and then
+/// the projections are folded over the original stream with those decisions applied. Only corrections
+/// recorded as of the replay time count, so "as known on 10 July" ignores a fix made on 15 July.
+///
+/// A `Replay` value can also be fed incrementally (``append(_:)``); feeding a prefix and then the rest
+/// gives the same state as feeding everything at once. When a new correction reaches back into events
+/// already folded, the projections are rebuilt from the kept history (so memory is O(events in scope)).
+public struct Replay: Sendable {
+    /// Keep only events recorded at or before this instant (`nil`: everything).
+    public let asOf: Timestamp?
+    /// Keep only events effective on or before this date (`nil`: any). `programme.initialised`,
+    /// `workflow.revised` and `programme.statutory-date.changed` are always kept, since every other fact
+    /// is read against them; corrections are scoped by ``asOf`` only.
+    public let effectiveOn: CivilDate?
+    /// Supplies an already loaded workflow for the event with this sequence number (a cache); when it
+    /// returns `nil` the workflow JSON stored in the event is loaded with ``WorkflowLoader``.
+    public let workflowProvider: @Sendable (Int) -> WorkflowDefinition?
+
+    /// The state so far.
+    public private(set) var state = TransitionState()
+    /// The decoded events in scope, in order.
+    public private(set) var history: [RecordedEvent] = []
+    /// The workflow carried by each `programme.initialised` / `workflow.revised` in scope, loaded once.
+    private var workflows: [Int: WorkflowDefinition] = [:]
+    private var lastSequence = 0
+
+    /// Creates an empty replay with the given scope.
+    public init(
+        asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil,
+        workflowProvider: @escaping @Sendable (Int) -> WorkflowDefinition? = { _ in nil }
+    ) {
+        self.asOf = asOf
+        self.effectiveOn = effectiveOn
+        self.workflowProvider = workflowProvider
+    }
+
+    /// The state of `records` (in sequence order) within the given scope.
+    ///
+    /// - Throws: ``ReplayError`` for an event that does not decode, a stored workflow that does not
+    ///   load, or records out of order. O(events).
+    public static func state(
+        records: some Sequence<EventRecord>, workflowProvider: @escaping @Sendable (Int) -> WorkflowDefinition? = { _ in nil },
+        asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil
+    ) throws(ReplayError) -> TransitionState {
+        var replay = Replay(asOf: asOf, effectiveOn: effectiveOn, workflowProvider: workflowProvider)
+        try replay.append(records)
+        return replay.state
+    }
+
+    /// Folds further records (continuing the sequence) into the state.
+    ///
+    /// Everything that can fail (decoding, loading stored workflows) happens before the state is touched,
+    /// so on error the replay is left as it was; the fold itself then mutates the state in place.
+    ///
+    /// - Throws: ``ReplayError``. O(records), or O(events in scope) when a correction reaches back.
+    public mutating func append(_ records: some Sequence<EventRecord>) throws(ReplayError) {
+        var fresh: [RecordedEvent] = []
+        var last = lastSequence
+        for record in records {
+            guard record.sequence > last else { throw .outOfOrder(sequence: record.sequence, after: last) }
+            last = record.sequence
+            if let asOf, record.recordedAt > asOf { continue }
+            do {
+                fresh.append(try RecordedEvent.decode(record))
+            } catch {
+                throw .undecodable(sequence: record.sequence, error)
+            }
+        }
+        var loaded: [Int: WorkflowDefinition] = [:]
+        for event in fresh {
+            if let (document, file) = Self.workflowDocument(in: event.event) {
+                loaded[event.sequence] = try workflow(document, file: file, sequence: event.sequence)
+            }
+        }
+        lastSequence = last
+        guard let firstNew = fresh.first?.sequence else { return }
+        workflows.merge(loaded) { _, new in new }
+        for event in fresh { state.corrections.apply(event) }
+        let reachesBack = state.corrections.entries.contains { entry in
+            entry.sequence >= firstNew && entry.target < firstNew && !Self.isIgnored(entry.outcome)
+        }
+        let workflows = self.workflows
+        let effectiveOn = self.effectiveOn
+        if reachesBack {
+            let corrections = state.corrections
+            state = TransitionState()
+            state.corrections = corrections
+            for event in history { Self.fold(event, into: &state, workflows: workflows, effectiveOn: effectiveOn) }
+        }
+        for event in fresh { Self.fold(event, into: &state, workflows: workflows, effectiveOn: effectiveOn) }
+        state.throughSequence = fresh.last?.sequence ?? state.throughSequence
+        history += fresh
+    }
+
+    private static func isIgnored(_ outcome: CorrectionLog.Outcome) -> Bool {
+        if case .ignored = outcome { return true }
+        return false
+    }
+
+    /// The workflow document a `programme.initialised` / `workflow.revised` carries, with its file name.
+    private static func workflowDocument(in event: DomainEvent) -> (JSONObject, String)? {
+        if case .programmeInitialised(let payload) = event { return (payload.workflow, payload.workflowFile) }
+        if case .workflowRevised(let payload) = event { return (payload.workflow, payload.workflowFile) }
+        return nil
+    }
+
+    /// Folds one original event into the projections, with the correction log's decisions applied.
+    ///
+    /// Workflow events cannot be corrected or retracted (the log ignores such corrections), so the
+    /// workflow loaded for an event's sequence is always the one it carries.
+    private static func fold(
+        _ original: RecordedEvent, into state: inout TransitionState, workflows: [Int: WorkflowDefinition],
+        effectiveOn: CivilDate?
+    ) {
+        var event = original
+        if !original.type.isCorrection, let entry = state.corrections.activeEntry(for: original.sequence) {
+            switch entry.kind {
+            case .retracted:
+                return
+            case .corrected:
+                guard let replacement = entry.replacement, let data = entry.replacementData else { break }
+                event.event = replacement
+                event.record.data = data
+                event.record.schema = replacement.schema
+                if let effective = entry.effective { event.record.effective = effective }
+            }
+        }
+        if let effectiveOn, !isAlwaysInScope(event.type), event.effective > effectiveOn { return }
+        state.applyToProjections(event)
+        if let workflow = workflows[event.sequence] { state.adopt(workflow) }
+    }
+
+    /// Programme and workflow events frame every other fact, so effective-date filtering keeps them.
+    static func isAlwaysInScope(_ type: DomainEventType) -> Bool {
+        type == .programmeInitialised || type == .workflowRevised || type == .statutoryDateChanged
+            || type.isCorrection
+    }
+
+    private func workflow(_ document: JSONObject, file: String, sequence: Int) throws(ReplayError) -> WorkflowDefinition {
+        if let provided = workflowProvider(sequence) { return provided }
+        do {
+            return try WorkflowLoader.load(json: .object(document), file: "\(file) (event \(sequence))")
+        } catch {
+            throw .workflowUnreadable(sequence: sequence, problems: error.description)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Domain
+import EventLog
+import TransitionSupport
+import Workflow
+
+/// Everything the engine knows about a transition at one point of its history: one pure projection
+/// per concern, folded from the same events.
+///
+/// Reports, rules and the scheduler all read this value, never the log, so "the state as of 14 June"
+/// is just a replay over a shorter prefix. Build it with ``Replay``, which applies corrections and
+/// retractions and the as-of and effective-date filters; ``apply(_:)`` is the raw fold underneath.
+public struct TransitionState: Sendable, Hashable {
+    public internal(set) var programme = ProgrammeState()
+    public internal(set) var tasks = TaskProgressState()
+    public internal(set) var dueDiligence = DueDiligenceRegister()
+    public internal(set) var staff = StaffRegister()
+    public internal(set) var contracts = ContractRegister()
+    public internal(set) var assets = AssetRegister()
+    public internal(set) var readiness = ReadinessState()
+    public internal(set) var overrides = OverrideLog()
+    public internal(set) var corrections = CorrectionLog()
+    /// Events recorded after the date they took effect, in log order.
+    public internal(set) var lateEvents: [LateEvent] = []
+    /// The workflow in force (latest `programme.initialised` / `workflow.revised` in scope).
+    public internal(set) var workflow: WorkflowDefinition?
+    /// The last sequence number in scope (folded or not), if any.
+    public internal(set) var throughSequence: Int?
+    /// How many events were folded into the projections.
+    public internal(set) var appliedCount = 0
+
+    /// An empty projection, before any event.
+    public init() {}
+
+    /// Folds one event into every projection, as recorded: no correction is substituted and nothing is
+    /// filtered. ``Replay`` is the way to build a state from a log.
+    public mutating func apply(_ event: RecordedEvent) {
+        corrections.apply(event)
+        applyToProjections(event)
+        throughSequence = event.sequence
+    }
+
+    /// Folds one (possibly corrected) event into every projection except the correction log.
+    mutating func applyToProjections(_ event: RecordedEvent) {
+        programme.apply(event)
+        tasks.apply(event)
+        dueDiligence.apply(event)
+        staff.apply(event)
+        contracts.apply(event)
+        assets.apply(event)
+        readiness.apply(event)
+        overrides.apply(event)
+        if let late = LateEvent(event) { lateEvents.append(late) }
+        appliedCount += 1
+    }
+
+    /// Puts `workflow` in force: checklists, task lists, groups, signatories and programme dates follow it.
+    public mutating func adopt(_ workflow: WorkflowDefinition) {
+        self.workflow = workflow
+        programme.adopt(workflow)
+        tasks.adopt(workflow)
+        dueDiligence.adopt(workflow)
+        staff.adopt(workflow)
+        readiness.adopt(workflow)
+    }
+
+    /// Planned start of each task in the current baseline, which is when an item feeding it falls due.
+    public var baselineTaskStarts: [String: CivilDate] {
+        var starts: [String: CivilDate] = [:]
+        for dates in programme.currentBaseline?.tasks ?? [] { starts[dates.task] = dates.start }
+        return starts
+    }
+
+    /// Due-diligence items overdue on `date` (see ``DueDiligenceRegister/overdue(asOf:taskStarts:)``).
+    public func overdueDueDiligence(asOf date: CivilDate) -> [DueDiligenceRegister.Item] {
+        dueDiligence.overdue(asOf: date, taskStarts: baselineTaskStarts)
+    }
+
+    /// Deterministic rendering of every projection: the same events give the same bytes.
+    public func json() -> JSONValue {
+        .object([
+            "throughSequence": JSONRendering.int(throughSequence),
+            "appliedCount": .int(appliedCount),
+            "programme": programme.json(),
+            "tasks": tasks.json(),
+            "dueDiligence": dueDiligence.json(),
+            "staff": staff.json(),
+            "contracts": contracts.json(),
+            "assets": assets.json(),
+            "readiness": readiness.json(),
+            "overrides": overrides.json(),
+            "corrections": corrections.json(),
+            "lateEvents": .array(lateEvents.map(\.json)),
+        ])
+    }
+}

@@ -1,0 +1,4 @@
+import Projections
+
+/// The projected state is what rules read.
+extension TransitionState: RuleStateView {}

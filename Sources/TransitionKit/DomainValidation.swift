@@ -1,0 +1,29 @@
+import EventLog
+import TransitionSupport
+import Workflow
+
+/// Checks that an event names things the workflow defines (items, tasks, sections, organisations,
+/// groups) before the rules look at it, so a typo gets a suggestion rather than a confusing refusal.
+public enum DomainValidation {
+    public static func check(_ event: ProposedEvent, workflow: WorkflowDefinition) throws(InputError) {
+        func known(_ key: String, in ids: [String], what: String) throws(InputError) {
+            guard let value = event.data[key]?.stringValue else { return }
+            guard ids.contains(value) else {
+                let hint = Suggestion.closest(to: value, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+                throw InputError(location: "\(event.type) \(value)", message: "unknown \(what) '\(value)'\(hint); nothing was appended")
+            }
+        }
+        if event.type.hasPrefix("dd.") { try known("item", in: workflow.dueDiligence.items.map(\.id), what: "due-diligence item") }
+        if event.type.hasPrefix("task.") { try known("task", in: workflow.tasks.map(\.id), what: "task") }
+        if event.type == "ros.section.assessed" { try known("section", in: workflow.readiness.sections.map(\.id), what: "ROS section") }
+        if event.type.hasPrefix("staff.consultation.") || event.type == "staff.post.mapped" {
+            try known("group", in: workflow.consultationGroups.map(\.id), what: "consultation group")
+        }
+        if ["staff.post.mapped", "contract.registered", "asset.registered"].contains(event.type) {
+            try known("organisation", in: workflow.organisations.filter { $0.kind == .source }.map(\.id), what: "source organisation")
+        }
+        if event.type == "dd.evidence.attached", event.evidence.isEmpty {
+            throw InputError(location: "--evidence", message: "attach at least one document with --evidence FILE (or NAME)")
+        }
+    }
+}

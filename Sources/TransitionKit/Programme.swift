@@ -1,0 +1,176 @@
+import Domain
+import EventLog
+import Projections
+import Rules
+import TransitionSupport
+import Workflow
+
+/// The state of the programme as known at some moment: what a query verb shows.
+public struct ProgrammeView: Sendable {
+    /// Every committed event in scope (recorded at or before `asOf`), in order.
+    public var records: [EventRecord]
+    public var state: TransitionState
+    public var workflows: WorkflowHistory
+    /// The workflow version in force at the end of the scope.
+    public var workflow: WorkflowDefinition
+    public var head: EventLog.Head
+    public var asOf: Timestamp?
+    public var effectiveOn: CivilDate?
+
+    /// The data date for scheduling: the as-of date, else the last event's recorded date.
+    public var dataDate: CivilDate {
+        asOf?.date ?? records.last?.recordedAt.date ?? workflow.programme.start
+    }
+}
+
+/// Asking for an override: who asks is checked against the workflow, and the reason is kept.
+public struct OverrideRequest: Sendable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+}
+
+/// The application service every verb goes through: replay the log into state, and record new
+/// events only after their payloads and the workflow's rules accept them.
+public struct Programme: Sendable {
+    public let log: EventLog
+
+    public init(log: EventLog) { self.log = log }
+
+    public static func open(at path: String) throws -> Programme {
+        Programme(log: try EventLog.open(at: path))
+    }
+
+    /// Replays the log (up to `asOf`, and business dates up to `effectiveOn`) into a view.
+    public func view(asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil) throws -> ProgrammeView {
+        var records: [EventRecord] = []
+        var workflows = WorkflowHistory()
+        try log.forEach { record in
+            if let asOf, record.recordedAt > asOf { return false }
+            try workflows.consider(record)
+            records.append(record)
+            return true
+        }
+        return try view(of: records, workflows: workflows, asOf: asOf, effectiveOn: effectiveOn)
+    }
+
+    func view(of records: [EventRecord], workflows: WorkflowHistory, asOf: Timestamp?, effectiveOn: CivilDate?) throws -> ProgrammeView {
+        guard let current = workflows.current else { throw ProgrammeError.notInitialised(path: log.layout.root) }
+        let state = try Replay.state(
+            records: records, workflowProvider: { sequence in workflows.version(atSequence: sequence)?.definition },
+            asOf: asOf, effectiveOn: effectiveOn)
+        let head = records.last.map { EventLog.Head(sequence: $0.sequence, hash: $0.hash, recordedAt: $0.recordedAt) } ?? .empty
+        return ProgrammeView(
+            records: records, state: state, workflows: workflows, workflow: current.definition, head: head, asOf: asOf,
+            effectiveOn: effectiveOn)
+    }
+
+    /// Records `events` as one atomic batch after checking payloads and rules against the state at
+    /// the head, under the writer's lock. With `override`, blocking rule violations are let through
+    /// and a `rule.overridden` event (with the reason) is recorded before each overridden event.
+    @discardableResult
+    public func record(_ events: [ProposedEvent], override: OverrideRequest? = nil, options: AppendOptions = AppendOptions()) throws -> AppendResult {
+        try log.append(options: options) { head in
+            var workflows = WorkflowHistory()
+            var records: [EventRecord] = []
+            try log.forEach { record in
+                try workflows.consider(record)
+                records.append(record)
+                return true
+            }
+            var view = try self.view(of: records, workflows: workflows, asOf: nil, effectiveOn: nil)
+            return try accept(events, view: &view, override: override, head: head)
+        }
+    }
+
+    /// Validates each event in turn against the state that includes the ones before it.
+    func accept(_ events: [ProposedEvent], view: inout ProgrammeView, override: OverrideRequest?, head: EventLog.Head) throws -> [ProposedEvent] {
+        let engine = RuleEngine(workflow: view.workflow)
+        var accepted: [ProposedEvent] = []
+        var sequence = head.sequence
+        for event in events {
+            let decoded: DomainEvent
+            do {
+                decoded = try DomainEvent.decode(type: event.type, schema: event.schema, data: event.data)
+            } catch {
+                throw InputError(location: event.entity.map { "\(event.type) for \($0)" } ?? event.type, message: "\(error); nothing was appended")
+            }
+            try DomainValidation.check(event, workflow: view.workflow)
+            let effective = event.effective ?? (event.recordedAt ?? Timestamp.now()).date
+            let action = ProposedAction(type: event.type, entity: event.entity, effective: effective, role: event.role, data: event.data)
+            let violations = engine.evaluate(action, state: view.state).filter(\.isBlocking)
+            let permissionRefusals = violations.filter { $0.kind == "permission" }
+            if !permissionRefusals.isEmpty {
+                // Who may record what is never overridable.
+                throw RuleRefusal(eventType: event.type, entity: event.entity, violations: permissionRefusals)
+            }
+            if !violations.isEmpty {
+                guard let override else { throw RuleRefusal(eventType: event.type, entity: event.entity, violations: violations) }
+                try authorise(override, by: event, engine: engine, violations: violations)
+                for rule in Set(violations.map(\.rule)).sorted() {
+                    let unmet = violations.filter { $0.rule == rule }.map(\.unmet).joined(separator: "; ")
+                    var overrideData: JSONObject = ["rule": .string(rule), "eventType": .string(event.type), "unmet": .string(unmet)]
+                    if let entity = event.entity { overrideData["entity"] = .string(entity) }
+                    let note = ProposedEvent(
+                        type: "rule.overridden", recordedAt: event.recordedAt, effective: event.effective, actor: event.actor,
+                        role: event.role, entity: rule, reason: override.reason, data: overrideData, system: event.system)
+                    accepted.append(note)
+                    sequence += 1
+                    try apply(note, sequence: sequence, to: &view)
+                }
+            }
+            _ = decoded
+            accepted.append(event)
+            sequence += 1
+            try apply(event, sequence: sequence, to: &view)
+        }
+        return accepted
+    }
+
+    /// Overrides need a role allowed to record `rule.overridden` and a non-empty reason.
+    func authorise(_ request: OverrideRequest, by event: ProposedEvent, engine: RuleEngine, violations: [RuleViolation]) throws {
+        guard !request.reason.trimmingSpaces.isEmpty else {
+            throw OverrideRefusal(message: "an override needs --reason explaining why the rule may be set aside")
+        }
+        let check = ProposedAction(
+            type: "rule.overridden", entity: violations.first?.rule, effective: event.effective ?? Timestamp.now().date,
+            role: event.role, data: [:])
+        let refusals = engine.evaluate(check, state: EmptyState()).filter { $0.kind == "permission" }
+        if let refusal = refusals.first {
+            throw OverrideRefusal(message: "role '\(event.role ?? "none")' may not override rules (\(refusal.unmet)); \(refusal.remedy)")
+        }
+    }
+
+    /// Folds one accepted event into the view so the next event in the batch sees it.
+    func apply(_ event: ProposedEvent, sequence: Int, to view: inout ProgrammeView) throws {
+        let recordedAt = event.recordedAt ?? Timestamp.now()
+        let record = EventRecord(
+            sequence: sequence, id: event.id ?? "pending-\(sequence)", type: event.type, schema: event.schema,
+            recordedAt: recordedAt, effective: event.effective ?? recordedAt.date, actor: event.actor, role: event.role,
+            entity: event.entity, reason: event.reason, evidence: event.evidence, data: event.data, system: event.system,
+            signature: event.signature, batch: nil, previousHash: EventRecord.genesisHash, hash: EventRecord.genesisHash)
+        let recorded = try RecordedEvent.decode(record)
+        view.state.apply(recorded)
+        view.records.append(record)
+    }
+}
+
+/// A state with no entities, for checks that only need the workflow (permissions).
+struct EmptyState: RuleStateView {
+    func field(kind: String, id: String?, name: String) -> JSONValue? { nil }
+    func ids(ofKind kind: String) -> [String] { [] }
+}
+
+/// Problems with the programme as a whole.
+public enum ProgrammeError: Error, Sendable, CustomStringConvertible {
+    case notInitialised(path: String)
+    case alreadyInitialised(path: String)
+
+    public var description: String {
+        switch self {
+        case .notInitialised(let path):
+            return "the log at '\(path)' has no programme yet; run 'transition init --log \(path) --workflow FILE' (or 'transition workflow init FILE')"
+        case .alreadyInitialised(let path):
+            return "the log at '\(path)' already holds a programme; use 'transition workflow revise FILE --reason ...' to record a new workflow version"
+        }
+    }
+}
