@@ -1,4 +1,5 @@
 import EventLog
+import Projections
 import TransitionSupport
 import Workflow
 
@@ -24,6 +25,26 @@ public enum DomainValidation {
         }
         if event.type == "dd.evidence.attached", event.evidence.isEmpty {
             throw InputError(location: "--evidence", message: "attach at least one document with --evidence FILE (or NAME)")
+        }
+    }
+
+    /// Checks that an event about a person, contract or asset names one already registered.
+    public static func check(_ event: ProposedEvent, state: TransitionState) throws(InputError) {
+        func registered(_ key: String, kind: String, ids: [String], register: String) throws(InputError) {
+            guard let value = event.data[key]?.stringValue, !ids.contains(value) else { return }
+            let hint = Suggestion.closest(to: value, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+            throw InputError(
+                location: "\(event.type) \(value)",
+                message: "no \(kind) '\(value)' is registered\(hint); record \(register) for it first; nothing was appended")
+        }
+        if event.type.hasPrefix("staff."), event.type != "staff.post.mapped", !event.type.hasPrefix("staff.consultation.") {
+            try registered("person", kind: "person", ids: state.ids(ofKind: "staff"), register: "staff.post.mapped (transition staff map or import)")
+        }
+        if event.type.hasPrefix("contract."), event.type != "contract.registered" {
+            try registered("contract", kind: "contract", ids: state.ids(ofKind: "contract"), register: "contract.registered (transition contract register or import)")
+        }
+        if event.type == "asset.transferred" {
+            try registered("asset", kind: "asset", ids: state.ids(ofKind: "asset"), register: "asset.registered")
         }
     }
 }

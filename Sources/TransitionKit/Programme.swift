@@ -82,6 +82,43 @@ public struct Programme: Sendable {
         }
     }
 
+    /// Records each event that the rules accept, as one atomic batch, and returns the refused ones
+    /// with their reasons (nothing of theirs is appended). Used for simulations and bulk replays of
+    /// a day's work, where one refusal must not hold back the rest.
+    public func recordAccepted(_ events: [ProposedEvent], options: AppendOptions = AppendOptions()) throws -> (result: AppendResult?, refused: [(event: ProposedEvent, reason: String)]) {
+        var refused: [(event: ProposedEvent, reason: String)] = []
+        do {
+            let result = try log.append(options: options) { head in
+                refused = []
+                var records: [EventRecord] = []
+                var workflows = WorkflowHistory()
+                try log.forEach { record in
+                    try workflows.consider(record)
+                    records.append(record)
+                    return true
+                }
+                var view = try self.view(of: records, workflows: workflows, asOf: nil, effectiveOn: nil)
+                var accepted: [ProposedEvent] = []
+                for event in events {
+                    var trial = view
+                    do {
+                        let more = try accept([event], view: &trial, override: nil, head: EventLog.Head(sequence: head.sequence + accepted.count, hash: head.hash, recordedAt: head.recordedAt))
+                        accepted += more
+                        view = trial
+                    } catch let error as RuleRefusal {
+                        refused.append((event, error.description))
+                    } catch let error as InputError {
+                        refused.append((event, error.description))
+                    }
+                }
+                return accepted
+            }
+            return (result, refused)
+        } catch EventLogError.emptyBatch {
+            return (nil, refused)
+        }
+    }
+
     /// Validates each event in turn against the state that includes the ones before it.
     func accept(_ events: [ProposedEvent], view: inout ProgrammeView, override: OverrideRequest?, head: EventLog.Head) throws -> [ProposedEvent] {
         let engine = RuleEngine(workflow: view.workflow)
@@ -95,6 +132,7 @@ public struct Programme: Sendable {
                 throw InputError(location: event.entity.map { "\(event.type) for \($0)" } ?? event.type, message: "\(error); nothing was appended")
             }
             try DomainValidation.check(event, workflow: view.workflow)
+            try DomainValidation.check(event, state: view.state)
             let effective = event.effective ?? (event.recordedAt ?? Timestamp.now()).date
             let action = ProposedAction(type: event.type, entity: event.entity, effective: effective, role: event.role, data: event.data)
             let violations = engine.evaluate(action, state: view.state).filter(\.isBlocking)
@@ -168,7 +206,7 @@ public enum ProgrammeError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notInitialised(let path):
-            return "the log at '\(path)' has no programme yet; run 'transition init --log \(path) --workflow FILE' (or 'transition workflow init FILE')"
+            return "the log at '\(path)' has no programme yet; run 'transition init --log \(path) --workflow FILE'"
         case .alreadyInitialised(let path):
             return "the log at '\(path)' already holds a programme; use 'transition workflow revise FILE --reason ...' to record a new workflow version"
         }

@@ -25,6 +25,14 @@ extension Programme {
     /// Records `programme.initialised` holding the workflow's full content and SHA-256.
     public func initialise(workflowPath: String, actor: String, role: String?, reason: String?, recordedAt: Timestamp? = nil) throws -> AppendResult {
         let workflow = try Programme.readWorkflow(path: workflowPath)
+        return try initialise(workflow: workflow, workflowPath: workflowPath, actor: actor, role: role, reason: reason, recordedAt: recordedAt)
+    }
+
+    /// Records `programme.initialised` for a workflow already read and validated.
+    public func initialise(
+        workflow: (definition: WorkflowDefinition, document: JSONValue, sha256: String), workflowPath: String, actor: String,
+        role: String?, reason: String?, recordedAt: Timestamp? = nil
+    ) throws -> AppendResult {
         let event = ProposedEvent(
             type: "programme.initialised", recordedAt: recordedAt, actor: actor, role: role, entity: workflow.definition.programme.id,
             reason: reason ?? "programme initialised from \(workflowPath)",

@@ -12,6 +12,13 @@ extension Programme {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(location: path, message: "cannot read the file; check the path")
         }
+        let events = try registerEvents(kind, bytes: [UInt8](data), file: path, actor: actor, role: role)
+        if events.count > 2_000 { progress?("validated \(events.count) rows of \(path); checking rules and writing one batch…") }
+        return try record(events)
+    }
+
+    /// Validates a register spreadsheet's bytes and returns its registration events (nothing recorded).
+    public func registerEvents(_ kind: RegisterKind, bytes: [UInt8], file: String, actor: String, role: String?, recordedAt: Timestamp? = nil) throws -> [ProposedEvent] {
         let workflow = try view().workflow
         var organisations: [String: String] = [:]
         for organisation in workflow.organisations where organisation.kind == .source {
@@ -21,8 +28,10 @@ extension Programme {
             if let code = organisation.code { organisations[code.lowercased()] = organisation.id }
         }
         let importer = RegisterImport(kind: kind, organisations: organisations, groups: Set(workflow.consultationGroups.map(\.id)))
-        let events = try importer.events(from: [UInt8](data), file: path, actor: actor, role: role, system: SystemIdentity.current())
-        if events.count > 2_000 { progress?("validated \(events.count) rows of \(path); checking rules and writing one batch…") }
-        return try record(events)
+        var events = try importer.events(from: bytes, file: file, actor: actor, role: role, system: SystemIdentity.current())
+        if let recordedAt {
+            for index in events.indices { events[index].recordedAt = recordedAt }
+        }
+        return events
     }
 }

@@ -33,7 +33,11 @@ enum QueryVerbs {
         Command(
             spec: CommandSpec(
                 name: "export", abstract: "Export the register as CSV (opens in Excel).",
-                options: [CommonOptions.log, CommonOptions.asOf, OptionSpec(name: "out", valueName: "FILE", help: "Write to FILE (default: standard output).")])
+                options: [
+                    CommonOptions.log, CommonOptions.asOf,
+                    OptionSpec(name: "effective", valueName: "DATE", help: "Only facts effective on or before this business date."),
+                    OptionSpec(name: "out", valueName: "FILE", help: "Write to FILE (default: standard output)."),
+                ])
         ) { invocation, console in
             let view = try ScheduleVerbs.view(invocation)
             let table = csv(view.state)

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The demo's BOB 2022 history, built once and examined the way SROs and auditors would.
+@Suite("End to end: the BOB 2022 demo log", .serialized)
+struct DemoLogTests {
+    /// One demo log shared by the suite (building it takes a while in a debug build).
+    static let shared: (cli: CLI, output: String)? = {
+        guard var cli = try? CLI() else { return nil }
+        cli.environment["TRANSITION_LOG"] = cli.directory + "/demo"
+        guard let result = try? cli.run(["demo", "--log", cli.directory + "/demo", "--workflow", CLI.bobWorkflow]), result.status == 0 else {
+            return nil
+        }
+        return (cli, result.stdout)
+    }()
+
+    func demo() throws -> (cli: CLI, output: String) {
+        try #require(DemoLogTests.shared, "transition demo failed")
+    }
+
+    @Test("the demo builds a verified history and prints the status screen and next steps")
+    func demoOutput() throws {
+        let (cli, output) = try demo()
+        #expect(output.contains("chain intact: yes"))
+        #expect(output.contains("status as of 2022-05-16"))
+        #expect(output.contains("statutory date 2022-07-01"))
+        #expect(output.contains("G-STAFF-CONSULTED"))
+        #expect(output.contains("Try next"))
+        #expect(try cli.ok(["verify"]).contains("chain intact"))
+    }
+
+    @Test("status numbers match the projections: checklist by category and transfers by CCG")
+    func statusMatchesProjections() throws {
+        let (cli, _) = try demo()
+        let status = try cli.ok(["status", "--as-of", "2022-05-16"])
+        let dd = try #require(try cli.json(["dd", "list", "--as-of", "2022-05-16"]) as? [String: Any])
+        let byCategory = try #require(dd["countsByCategory"] as? [String: [String: Int]])
+        let names = ["STAFF": "Staff and staff benefits", "FINANCE": "Finance", "DIGITAL": "Informatics, digital and information governance"]
+        for (category, name) in names {
+            let counts = try #require(byCategory[category])
+            let closed = (counts["complete"] ?? 0) + (counts["not-applicable"] ?? 0) + (counts["deferred"] ?? 0)
+            let total = counts.values.reduce(0, +)
+            let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("  \(name)  ") })
+            let numbers = line.split(separator: " ").compactMap { Int($0) }
+            #expect(numbers.prefix(2) == [closed, total], "\(line)")
+        }
+        let final = try cli.ok(["status", "--as-of", "2022-07-29"])
+        let staffExport = try cli.ok(["staff", "export", "--as-of", "2022-07-29"])
+        let bucksTransferred = staffExport.components(separatedBy: "\r\n").filter { $0.contains(",BUCKS-CCG,") && $0.contains(",transferred,") }.count
+        let line = try #require(final.split(separator: "\n").first { $0.hasPrefix("NHS Buckinghamshire CCG") })
+        #expect(line.split(separator: " ").compactMap { Int($0) }.first == bucksTransferred)
+        #expect(final.contains("version 3: "))
+        #expect(final.contains("submitted"))
+    }
+
+    @Test("check as of 16 May 2022 lists realistic open items")
+    func checkMidProgramme() throws {
+        let (cli, _) = try demo()
+        let result = try cli.run(["check", "--as-of", "2022-05-16"])
+        #expect(result.stdout.contains("rule check as of 2022-05-16"))
+        #expect(result.stdout.contains("go-live cannot be recorded yet"))
+        #expect(result.stdout.contains("ros signed is false"))
+        #expect(result.stdout.contains("OVERRIDES recorded"))
+        let late = try cli.run(["check", "--as-of", "2022-07-29"])
+        #expect(late.stdout.contains("RESIDUE"))
+        #expect(!late.stdout.contains("go-live cannot be recorded yet"))
+    }
+
+    @Test("critical path to 1 July 2022 and the variance between the April and July baselines")
+    func criticalPathAndBaselines() throws {
+        let (cli, _) = try demo()
+        let path = try cli.ok(["critical-path", "--as-of", "2022-03-01"])
+        #expect(path.contains("statutory date 2022-07-01"))
+        #expect(path.contains("M-GOLIVE"))
+        let variance = try cli.ok(["critical-path", "--as-of", "2022-01-05", "--baseline", "1", "--all"])
+        #expect(variance.contains("variance against baseline 1"))
+        let json = try #require(try cli.json(["critical-path", "--as-of", "2022-01-05", "--baseline", "1"]) as? [String: Any])
+        let rows = try #require(json["variance"] as? [[String: Any]])
+        #expect(rows.contains { ($0["finishVariance"] as? Int ?? 0) != 0 })
+        let baselines = try cli.ok(["log", "--type", "baseline.taken"])
+        #expect(baselines.split(separator: "\n").count == 2)
+    }
+
+    @Test("risk with the same seed prints identical output twice")
+    func riskIsRepeatable() throws {
+        let (cli, _) = try demo()
+        let first = try cli.ok(["risk", "--iterations", "500", "--seed", "7", "--as-of", "2022-03-01"])
+        let second = try cli.ok(["risk", "--iterations", "500", "--seed", "7", "--as-of", "2022-03-01"])
+        #expect(first == second)
+        #expect(first.contains("P80"))
+    }
+
+    @Test("bitemporal: a transfer effective 1 July recorded 15 July is absent as of 10 July and present as known now")
+    func bitemporal() throws {
+        let (cli, _) = try demo()
+        func transferred(_ arguments: [String]) throws -> Int {
+            try cli.ok(["staff", "export"] + arguments).components(separatedBy: "\r\n").filter { $0.contains(",transferred,") }.count
+        }
+        #expect(try transferred(["--as-of", "2022-07-10", "--effective", "2022-07-01"]) == 113)
+        #expect(try transferred(["--effective", "2022-07-01"]) == 119)
+        #expect(try transferred(["--as-of", "2022-06-27"]) == 0)
+        let history = try cli.ok(["history", "E10120"])
+        #expect(history.contains("[late: recorded 14 days after it took effect]"))
+    }
+
+    @Test("history shows who, when, why, evidence, corrections and overrides")
+    func history() throws {
+        let (cli, _) = try demo()
+        let person = try cli.ok(["history", "E10090"])
+        #expect(person.contains("staff.exception.raised") && person.contains("staff.exception.resolved") && person.contains("OS user"))
+        let contract = try cli.ok(["history", "C-BOB-0007"])
+        #expect(contract.contains("CORRECTED by #"))
+        #expect(contract.contains("event.corrected"))
+        let task = try cli.ok(["history", "T-GOV-14"])
+        #expect(task.contains("OVERRIDE of rule DEP-TASKS"))
+        let value = try cli.ok(["contract", "export"])
+        #expect(value.contains("C-BOB-0007") && value.contains(",125000.00,"))
+    }
+}
