@@ -64,8 +64,10 @@ extension EventRecord {
         }
         let previousText = try required("prev", \.stringValue)
         let hashText = try required("hash", \.stringValue)
-        guard let previousHash = SHA256Digest(hex: previousText), let hash = SHA256Digest(hex: hashText) else {
-            throw LineDecodingError(reason: "\"prev\" or \"hash\" is not 64 hex digits")
+        guard let previousHash = SHA256Digest(hex: previousText), let hash = SHA256Digest(hex: hashText),
+            previousHash.hex == previousText, hash.hex == hashText
+        else {
+            throw LineDecodingError(reason: "\"prev\" or \"hash\" is not 64 lower-case hex digits")
         }
         var evidence: [EvidenceReference] = []
         if let list = try optional("evidence", \.arrayValue) {

@@ -19,7 +19,7 @@ public enum TransitionCLI {
                 children: [ScheduleVerbs.changeDate, ScheduleVerbs.baseline]),
             QueryVerbs.status, ScheduleVerbs.criticalPath, ScheduleVerbs.whatIf, ScheduleVerbs.scheduleCheck, ScheduleVerbs.risk,
             RuleVerbs.check, RuleVerbs.why, AuditVerbs.history, AuditVerbs.correct, AuditVerbs.retract,
-            LogVerbs.append, LogVerbs.log, LogVerbs.verify, LogVerbs.head,
+            AuditPackVerb.command, LogVerbs.append, LogVerbs.log, LogVerbs.verify, LogVerbs.head,
         ])
 
     /// Runs one command line (without the program name) and returns the exit status.

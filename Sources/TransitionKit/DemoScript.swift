@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import Signing
 import Projections
 import Schedule
 import TransitionSupport
@@ -35,6 +36,9 @@ public struct DemoScript {
     var heldBackByReason: [String: Int] = [:]
     var days = 0
     var pending: [ProposedEvent] = []
+    /// Throwaway SSH keys per signing role (the demo's signers), when ssh-keygen is available.
+    var keys: [String: String] = [:]
+    public private(set) var signingNote = ""
 
     static let end = CivilDate(year: 2022, month: 7, day: 29) ?? CivilDate(daysSinceEpoch: 19202)
     static let goLive = CivilDate(year: 2022, month: 7, day: 1) ?? CivilDate(daysSinceEpoch: 19174)
@@ -93,6 +97,8 @@ public struct DemoScript {
         }
         programmeObject["statutoryDate"] = .string("2022-04-01")
         document["programme"] = .object(programmeObject)
+        document["signers"] = .array(try demoSigners(for: read.definition))
+        if keys.isEmpty { document["requiresSignature"] = .array([]) }
         let bytes = JSONWriter.canonical(.object(document))
         read = (try WorkflowLoader.load(bytes: bytes, file: workflowPath), .object(document), SHA256.hash(bytes).hex)
         workflow = read.definition
@@ -101,6 +107,51 @@ public struct DemoScript {
             actor: DemoCast.name(for: "programme-director"), role: "programme-director",
             reason: "ICS Development Programme mobilised; CCG-to-ICB transition plan approved by the ICS Development Board",
             recordedAt: DemoScript.at(DemoScript.date("2021-10-04"), minute: 0))
+    }
+
+    /// Generates a throwaway ed25519 key for every role that signs off, next to the log.
+    mutating func demoSigners(for workflow: WorkflowDefinition) throws -> [JSONValue] {
+        let keygen = SSHKeygen()
+        guard let executable = keygen.executablePath, keygen.isAvailable else {
+            signingNote = "ssh-keygen not found (install openssh-client): the demo records sign-offs unsigned, with requiresSignature switched off"
+            return []
+        }
+        let directory = programme.log.layout.root + "-keys"
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var signers: [JSONValue] = []
+        let roles = workflow.roles.filter { role in role.signOff.contains { workflow.requiresSignature($0) } }.map(\.id)
+        for role in roles {
+            let path = directory + "/" + role
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["-q", "-t", "ed25519", "-N", "", "-C", "\(role)@demo", "-f", path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0, let publicKey = try? String(contentsOfFile: path + ".pub", encoding: .utf8) else {
+                throw InputError(location: path, message: "ssh-keygen could not create the demo key for \(role)")
+            }
+            keys[role] = path
+            signers.append(.object([
+                "role": .string(role), "principal": .string("\(role)@bob-demo.invalid"),
+                "publicKey": .string(SignOff.keyBody(publicKey.trimmingCharacters(in: .whitespacesAndNewlines))),
+            ]))
+        }
+        signingNote = "sign-offs are SSH-signed with throwaway demo keys in \(directory) (check with: transition verify --signatures)"
+        return signers
+    }
+
+    /// Signs the events the workflow says must be signed, with the demo key of the recording role.
+    func signed(_ events: [ProposedEvent]) throws -> [ProposedEvent] {
+        try events.map { event in
+            guard workflow.requiresSignature(event.type), let role = event.role, let key = keys[role] else { return event }
+            var copy = event
+            copy.signature = nil
+            copy.signature = try SignOff.sign(copy, keyPath: key, workflow: workflow)
+            return copy
+        }
     }
 
     /// One working day: retry what was held back, then propose what is due.
@@ -130,7 +181,7 @@ public struct DemoScript {
             (DemoScript.rank(lhs.element), lhs.offset) < (DemoScript.rank(rhs.element), rhs.offset)
         }.map(\.element)
         for index in events.indices { events[index].recordedAt = DemoScript.at(day, minute: index) }
-        let outcome = try programme.recordAccepted(events)
+        let outcome = try programme.recordAccepted(try signed(events))
         for refused in outcome.refused {
             if DemoStory.isProvocation(refused.event) {
                 let summary = refused.reason.split(separator: "\n").dropFirst().first.map { String($0).trimmingSpaces } ?? refused.reason

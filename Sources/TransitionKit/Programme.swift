@@ -133,10 +133,15 @@ public struct Programme: Sendable {
             }
             try DomainValidation.check(event, workflow: view.workflow)
             try DomainValidation.check(event, state: view.state)
+            if let problem = SignOff.problem(with: event, workflow: view.workflow) {
+                throw RuleRefusal(
+                    eventType: event.type, entity: event.entity,
+                    violations: [RuleViolation(rule: "requiresSignature", kind: "signature", severity: "blocking", entity: event.entity, unmet: problem, remedy: "sign with a key the workflow allows for the role: --key FILE --role ROLE")])
+            }
             let effective = event.effective ?? (event.recordedAt ?? Timestamp.now()).date
             let action = ProposedAction(type: event.type, entity: event.entity, effective: effective, role: event.role, data: event.data)
             let violations = engine.evaluate(action, state: view.state).filter(\.isBlocking)
-            let permissionRefusals = violations.filter { $0.kind == "permission" }
+            let permissionRefusals = violations.filter { $0.kind == "permission" || $0.kind == "signature" }
             if !permissionRefusals.isEmpty {
                 // Who may record what is never overridable.
                 throw RuleRefusal(eventType: event.type, entity: event.entity, violations: permissionRefusals)

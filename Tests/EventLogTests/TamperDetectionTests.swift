@@ -109,7 +109,22 @@ struct TamperDetectionTests {
         #expect(Anchor("nonsense") == nil)
     }
 
-    @Test("property: any single-byte change anywhere in the log is detected", arguments: 0..<4)
+    @Test("changing the case of a hash digit is detected")
+    func hashCase() throws {
+        let directory = try TemporaryDirectory()
+        let (log, path, lines) = try makeLog(directory)
+        var changed = lines
+        let record = try EventRecord.decode(line: Array(lines[3].utf8)).record
+        let hex = record.hash.hex
+        guard let letter = hex.firstIndex(where: { $0.isLetter }) else { return }
+        let upper = hex.replacingCharacters(in: letter...letter, with: hex[letter...letter].uppercased())
+        changed[3] = lines[3].replacingOccurrences(of: "\"hash\":\"\(hex)\"", with: "\"hash\":\"\(upper)\"")
+        try write(changed, to: path)
+        let failure = try #require(try log.verify().failure)
+        #expect(failure.sequence == 4)
+    }
+
+    @Test("property: any single-byte change anywhere in the log is detected", arguments: 0..<8)
     func anySingleByteChange(seed: Int) throws {
         let directory = try TemporaryDirectory()
         let (log, path, _) = try makeLog(directory)

@@ -31,6 +31,7 @@ enum DemoVerb {
         let summary = try script.run { console.error("  \($0)") }
         let report = try log.verify()
         console.line("Demo log \(path): \(summary.events) events over \(summary.days) working days; chain intact: \(report.isValid ? "yes" : "NO")")
+        console.line(script.signingNote)
         console.line("Events the rules held back and retried on later days: \(summary.heldBack)")
         for (reason, count) in summary.heldBackByReason.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(8) {
             console.line("  \(count)× \(reason)")

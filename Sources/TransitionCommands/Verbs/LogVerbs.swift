@@ -131,7 +131,8 @@ enum LogVerbs {
             options: [
                 CommonOptions.log,
                 OptionSpec(name: "anchor", valueName: "SEQ:HASH", help: "Also prove the log still extends this published head."),
-                CommonOptions.json,
+                OptionSpec(name: "signatures", help: "Also re-check every SSH signature against the signers in force when it was recorded."),
+                CommonOptions.json, EvidenceVerb.option,
             ])
     ) { invocation, console in
         let log = try EventLog.open(at: invocation.logPath)
@@ -143,12 +144,36 @@ enum LogVerbs {
             anchor = parsed
         }
         let report = try log.verify(anchor: anchor)
+        var signatureChecks: [SignOff.Check] = []
+        if invocation.command.flag("signatures") {
+            let view = try Programme(log: log).view()
+            signatureChecks = try SignOff.verifyAll(records: view.records, workflows: view.workflows)
+        }
+        let failedSignatures = signatureChecks.filter { !$0.valid }
         if invocation.command.flag("json") {
-            console.write(JSONWriter.pretty(VerificationJSON.render(report)))
+            var json = VerificationJSON.render(report)
+            if invocation.command.flag("signatures"), case .object(var object) = json {
+                object["signatures"] = .array(signatureChecks.map { check in
+                    .object([
+                        "seq": .int(check.sequence), "type": .string(check.type), "principal": .string(check.principal),
+                        "fingerprint": .string(check.fingerprint), "valid": .bool(check.valid), "reason": .string(check.reason),
+                    ])
+                })
+                json = .object(object)
+            }
+            console.write(JSONWriter.pretty(json))
         } else {
             for line in VerificationJSON.text(report) { console.line(line) }
+            if invocation.command.flag("signatures") {
+                console.line("signatures: \(signatureChecks.count - failedSignatures.count) of \(signatureChecks.count) valid against the signers in force when recorded")
+                for check in signatureChecks {
+                    console.line("  #\(check.sequence) \(check.type) \(check.valid ? "ok" : "FAILED") principal \(check.principal) key \(check.fingerprint)\(check.valid ? "" : ": \(check.reason)")")
+                }
+            }
         }
-        return report.isValid ? 0 : 1
+        let status: Int32 = report.isValid && failedSignatures.isEmpty ? 0 : 1
+        if invocation.command.value("evidence") != nil { return max(status, try EvidenceVerb.run(invocation: invocation, console: &console)) }
+        return status
     }
 
     static let head = Command(

@@ -13,6 +13,7 @@ enum RecordingCommands {
         OptionSpec(name: "id", valueName: "UUID", help: "An event id, making a retry idempotent."),
         OptionSpec(name: "expect-seq", valueName: "N", help: "Refuse unless the log ends at sequence N."),
         OptionSpec(name: "override", help: "Record despite blocking rules (authorised roles only; needs --reason)."),
+        OptionSpec(name: "key", valueName: "FILE", help: "SSH-sign the event with this private key (ssh-keygen -Y sign), for sign-offs."),
     ]
 
     /// The command groups (`task`, `dd`, `staff`, `contract`, `asset`, `ros`), each with its verbs.
@@ -89,11 +90,15 @@ enum RecordingCommands {
         if let id = command.value("id"), !EventInput.isUUID(id) {
             throw InputError(location: "--id", message: "'\(id)' is not a UUID")
         }
-        let event = ProposedEvent(
-            id: command.value("id")?.lowercased() ?? UUIDs.random(), type: verb.eventType, schema: verb.schema, effective: effective,
+        var event = ProposedEvent(
+            id: command.value("id")?.lowercased() ?? UUIDs.random(), type: verb.eventType, schema: verb.schema,
+            effective: effective ?? Timestamp.now().date,
             actor: actor, role: invocation.role, entity: entity, reason: reason, evidence: evidence, data: data,
             system: SystemIdentity.current().json)
         let programme = try Programme.open(at: invocation.logPath)
+        if let key = command.value("key") {
+            event.signature = try SignOff.sign(event, keyPath: key, workflow: try programme.view().workflow)
+        }
         let override = command.flag("override") ? OverrideRequest(reason: reason ?? "") : nil
         let result = try programme.record(
             [event], override: override,
