@@ -38,6 +38,10 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain", "EventLog", "TransitionSupport"], swiftSettings: strict),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Domain", "Workflow", "EventLog", "TransitionSupport"], swiftSettings: strict),
         .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TransitionSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["Reports", "TransitionKit", "Workflow", "Schedule", "Projections", "TransitionSupport", "EventLog"],
+            swiftSettings: strict),
         .testTarget(name: "AuditPackTests", dependencies: ["TransitionKit", "EventLog", "TransitionSupport"], swiftSettings: strict),
         .testTarget(name: "SigningTests", dependencies: ["Signing"], swiftSettings: strict),
         .testTarget(

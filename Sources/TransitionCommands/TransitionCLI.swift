@@ -12,7 +12,7 @@ public enum TransitionCLI {
             discussion: "Records what the transition group does in an append-only, hash-chained event log, and shows SROs and auditors the state, critical path and history it implies.",
             examples: ["transition init --log EventLog/main", "transition verify --log EventLog/main"]),
         children: [
-            DemoVerb.command, LogVerbs.initCommand, WorkflowVerbs.group,
+            DemoVerb.command, LogVerbs.initCommand, WorkflowVerbs.group, ReportVerb.command,
         ] + RecordingCommands.groups(extra: QueryVerbs.extras) + [
             Command(
                 spec: CommandSpec(name: "programme", abstract: "Move the statutory date and take baselines."),

@@ -1,0 +1,11 @@
+import TransitionSupport
+
+/// libFuzzer entry point for the CSV reader: any bytes must parse or throw a CSVError, never crash;
+/// a parsed table must survive a write/parse round trip.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    _ = try? CSVReader.parse(bytes, hasHeader: false)
+    _ = try? CSVReader.parse(bytes, hasHeader: true)
+    return 0
+}
