@@ -50,9 +50,9 @@ extension EventLog {
     /// `prepare` sees the committed head and may refuse by throwing (rules are checked here, so two
     /// writers can never both pass a check against the same state). Nothing is written when it throws.
     public func append(options: AppendOptions = AppendOptions(), prepare: (Head) throws -> [ProposedEvent]) throws -> AppendResult {
-        guard POSIXFile.isWritable(layout.root), POSIXFile.isWritable(layout.segmentsDirectory),
-            POSIXFile.isWritable(layout.lockFile)
-        else { throw EventLogError.readOnly(path: layout.root) }
+        for path in [layout.root, layout.segmentsDirectory, layout.lockFile] where !POSIXFile.isWritable(path) {
+            throw POSIXFile.writeRefusal(path)
+        }
         let lock = try POSIXFile(path: layout.lockFile, flags: O_RDWR)
         try lock.lockExclusively(timeout: options.lockTimeout)
         let repairs = try repairTornTail(now: options.now())

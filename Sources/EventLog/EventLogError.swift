@@ -6,6 +6,7 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyExists(path: String)
     case missingDirectory(path: String)
     case readOnly(path: String)
+    case readOnlyFileSystem(path: String)
     case lockTimeout(path: String, seconds: Double)
     case sequenceMismatch(expected: Int, actual: Int)
     case entityVersionMismatch(entity: String, expected: Int, actual: Int)
@@ -28,6 +29,8 @@ public enum EventLogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the log directory '\(path)' does not exist; create it with 'transition init --log \(path)' or check the --log / TRANSITION_LOG path"
         case .readOnly(let path):
             return "cannot write to the event log at '\(path)': you have read-only access; ask the log's owner to add you to its group, or use read-only verbs (log, verify, history, status)"
+        case .readOnlyFileSystem(let path):
+            return "cannot write to '\(path)': its file system is mounted read-only; remount it read-write (or copy the log to writable storage) to record, or use read-only verbs"
         case .lockTimeout(let path, let seconds):
             return "another process is writing to the log at '\(path)' and still held its lock after \(seconds) s; try again, or raise the wait with TRANSITION_LOCK_TIMEOUT"
         case .sequenceMismatch(let expected, let actual):

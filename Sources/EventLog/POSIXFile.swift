@@ -25,7 +25,7 @@ struct POSIXFile: ~Copyable {
     static func error(_ operation: String, _ path: String, code: Int32 = errno) -> EventLogError {
         switch code {
         case ENOSPC, EDQUOT: return .diskFull(path: path)
-        case EROFS: return .readOnly(path: path)
+        case EROFS: return .readOnlyFileSystem(path: path)
         default:
             return .io(operation: operation, path: path, code: code, message: String(cString: strerror(code)))
         }
@@ -134,6 +134,11 @@ struct POSIXFile: ~Copyable {
 
     static func isWritable(_ path: String) -> Bool {
         access(path, W_OK) == 0
+    }
+
+    /// Why `path` cannot be written: a read-only file system, or missing permission.
+    static func writeRefusal(_ path: String) -> EventLogError {
+        access(path, W_OK) != 0 && errno == EROFS ? .readOnlyFileSystem(path: path) : .readOnly(path: path)
     }
 
     static func makeDirectory(_ path: String, mode: mode_t = 0o2770) throws(EventLogError) {

@@ -42,6 +42,12 @@ public struct Programme: Sendable {
 
     /// Replays the log (up to `asOf`, and business dates up to `effectiveOn`) into a view.
     public func view(asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil) throws -> ProgrammeView {
+        let (records, workflows) = try committed(upTo: asOf)
+        return try view(of: records, workflows: workflows, asOf: asOf, effectiveOn: effectiveOn)
+    }
+
+    /// The committed events recorded at or before `asOf` (all when `nil`), with the workflow versions among them.
+    func committed(upTo asOf: Timestamp? = nil) throws -> (records: [EventRecord], workflows: WorkflowHistory) {
         var records: [EventRecord] = []
         var workflows = WorkflowHistory()
         try log.forEach { record in
@@ -50,7 +56,7 @@ public struct Programme: Sendable {
             records.append(record)
             return true
         }
-        return try view(of: records, workflows: workflows, asOf: asOf, effectiveOn: effectiveOn)
+        return (records, workflows)
     }
 
     func view(of records: [EventRecord], workflows: WorkflowHistory, asOf: Timestamp?, effectiveOn: CivilDate?) throws -> ProgrammeView {
@@ -70,13 +76,7 @@ public struct Programme: Sendable {
     @discardableResult
     public func record(_ events: [ProposedEvent], override: OverrideRequest? = nil, options: AppendOptions = AppendOptions()) throws -> AppendResult {
         try log.append(options: options) { head in
-            var workflows = WorkflowHistory()
-            var records: [EventRecord] = []
-            try log.forEach { record in
-                try workflows.consider(record)
-                records.append(record)
-                return true
-            }
+            let (records, workflows) = try committed()
             var view = try self.view(of: records, workflows: workflows, asOf: nil, effectiveOn: nil)
             return try accept(events, view: &view, override: override, head: head)
         }
@@ -90,13 +90,7 @@ public struct Programme: Sendable {
         do {
             let result = try log.append(options: options) { head in
                 refused = []
-                var records: [EventRecord] = []
-                var workflows = WorkflowHistory()
-                try log.forEach { record in
-                    try workflows.consider(record)
-                    records.append(record)
-                    return true
-                }
+                let (records, workflows) = try committed()
                 var view = try self.view(of: records, workflows: workflows, asOf: nil, effectiveOn: nil)
                 var accepted: [ProposedEvent] = []
                 for event in events {
