@@ -43,65 +43,111 @@ extension EventRecord {
     }
 
     static func decode(object: JSONObject) throws(LineDecodingError) -> EventRecord {
-        func required<T>(_ key: String, _ read: (JSONValue) -> T?) throws(LineDecodingError) -> T {
-            guard let raw = object[key] else { throw LineDecodingError(reason: "missing field \"\(key)\"") }
-            guard let value = read(raw) else { throw LineDecodingError(reason: "field \"\(key)\" has the wrong type (\(raw.typeName))") }
-            return value
-        }
-        func optional<T>(_ key: String, _ read: (JSONValue) -> T?) throws(LineDecodingError) -> T? {
-            guard let raw = object[key] else { return nil }
-            guard let value = read(raw) else { throw LineDecodingError(reason: "field \"\(key)\" has the wrong type (\(raw.typeName))") }
-            return value
-        }
-        let sequence = try required("seq", \.intValue)
-        let recordedText = try required("recordedAt", \.stringValue)
-        guard let recordedAt = Timestamp(iso8601: recordedText) else {
-            throw LineDecodingError(reason: "field \"recordedAt\" is not a UTC timestamp: \(recordedText)")
-        }
-        let effectiveText = try required("effective", \.stringValue)
-        guard let effective = CivilDate(iso8601: effectiveText) else {
-            throw LineDecodingError(reason: "field \"effective\" is not a date: \(effectiveText)")
-        }
-        let previousText = try required("prev", \.stringValue)
-        let hashText = try required("hash", \.stringValue)
-        guard let previousHash = SHA256Digest(hex: previousText), let hash = SHA256Digest(hex: hashText),
-            previousHash.hex == previousText, hash.hex == hashText
-        else {
-            throw LineDecodingError(reason: "\"prev\" or \"hash\" is not 64 lower-case hex digits")
-        }
+        // One pass over the members (replay decodes every line, so no repeated key lookups).
+        var sequence: Int?
+        var id: String?
+        var type: String?
+        var schema: Int?
+        var recordedAt: Timestamp?
+        var effective: CivilDate?
+        var actor: String?
+        var role: String?
+        var entity: String?
+        var reason: String?
         var evidence: [EvidenceReference] = []
-        if let list = try optional("evidence", \.arrayValue) {
-            for item in list {
-                guard let name = item["name"]?.stringValue else {
-                    throw LineDecodingError(reason: "an evidence entry has no \"name\"")
-                }
-                evidence.append(EvidenceReference(name: name, sha256: item["sha256"]?.stringValue, bytes: item["bytes"]?.intValue))
-            }
-        }
+        var data: JSONObject?
+        var system: JSONObject?
+        var signature: JSONObject?
         var batch: BatchMarker?
-        if let marker = try optional("batch", \.objectValue) {
-            guard let first = marker["first"]?.intValue, let size = marker["size"]?.intValue else {
-                throw LineDecodingError(reason: "field \"batch\" needs integer \"first\" and \"size\"")
-            }
-            batch = BatchMarker(first: first, size: size)
+        var previousHash: SHA256Digest?
+        var hash: SHA256Digest?
+        func wrongType(_ key: String, _ value: JSONValue) -> LineDecodingError {
+            LineDecodingError(reason: "field \"\(key)\" has the wrong type (\(value.typeName))")
         }
+        for member in object.members {
+            let value = member.value
+            switch member.key {
+            case "seq":
+                guard let number = value.intValue else { throw wrongType("seq", value) }
+                sequence = number
+            case "id":
+                guard case .string(let text) = value else { throw wrongType("id", value) }
+                id = text
+            case "type":
+                guard case .string(let text) = value else { throw wrongType("type", value) }
+                type = text
+            case "schema":
+                guard let number = value.intValue else { throw wrongType("schema", value) }
+                schema = number
+            case "recordedAt":
+                guard case .string(let text) = value else { throw wrongType("recordedAt", value) }
+                guard let time = Timestamp(iso8601: text) else {
+                    throw LineDecodingError(reason: "field \"recordedAt\" is not a UTC timestamp: \(text)")
+                }
+                recordedAt = time
+            case "effective":
+                guard case .string(let text) = value else { throw wrongType("effective", value) }
+                guard let date = CivilDate(iso8601: text) else {
+                    throw LineDecodingError(reason: "field \"effective\" is not a date: \(text)")
+                }
+                effective = date
+            case "actor":
+                guard case .string(let text) = value else { throw wrongType("actor", value) }
+                actor = text
+            case "role":
+                guard case .string(let text) = value else { throw wrongType("role", value) }
+                role = text
+            case "entity":
+                guard case .string(let text) = value else { throw wrongType("entity", value) }
+                entity = text
+            case "reason":
+                guard case .string(let text) = value else { throw wrongType("reason", value) }
+                reason = text
+            case "evidence":
+                guard case .array(let list) = value else { throw wrongType("evidence", value) }
+                for item in list {
+                    guard let name = item["name"]?.stringValue else {
+                        throw LineDecodingError(reason: "an evidence entry has no \"name\"")
+                    }
+                    evidence.append(EvidenceReference(name: name, sha256: item["sha256"]?.stringValue, bytes: item["bytes"]?.intValue))
+                }
+            case "data":
+                guard case .object(let payload) = value else { throw wrongType("data", value) }
+                data = payload
+            case "system":
+                guard case .object(let payload) = value else { throw wrongType("system", value) }
+                system = payload
+            case "signature":
+                guard case .object(let payload) = value else { throw wrongType("signature", value) }
+                signature = payload
+            case "batch":
+                guard case .object(let marker) = value, let first = marker["first"]?.intValue, let size = marker["size"]?.intValue else {
+                    throw LineDecodingError(reason: "field \"batch\" needs integer \"first\" and \"size\"")
+                }
+                batch = BatchMarker(first: first, size: size)
+            case "prev", "hash":
+                guard case .string(let text) = value, let digest = SHA256Digest(lowercaseHex: text) else {
+                    throw LineDecodingError(reason: "\"\(member.key)\" is not 64 lower-case hex digits")
+                }
+                if member.key == "prev" { previousHash = digest } else { hash = digest }
+            default:
+                continue
+            }
+        }
+        func missing(_ key: String) -> LineDecodingError { LineDecodingError(reason: "missing field \"\(key)\"") }
+        guard let sequence else { throw missing("seq") }
+        guard let id else { throw missing("id") }
+        guard let type else { throw missing("type") }
+        guard let schema else { throw missing("schema") }
+        guard let recordedAt else { throw missing("recordedAt") }
+        guard let effective else { throw missing("effective") }
+        guard let actor else { throw missing("actor") }
+        guard let data else { throw missing("data") }
+        guard let previousHash else { throw missing("prev") }
+        guard let hash else { throw missing("hash") }
         return EventRecord(
-            sequence: sequence,
-            id: try required("id", \.stringValue),
-            type: try required("type", \.stringValue),
-            schema: try required("schema", \.intValue),
-            recordedAt: recordedAt,
-            effective: effective,
-            actor: try required("actor", \.stringValue),
-            role: try optional("role", \.stringValue),
-            entity: try optional("entity", \.stringValue),
-            reason: try optional("reason", \.stringValue),
-            evidence: evidence,
-            data: try required("data", \.objectValue),
-            system: try optional("system", \.objectValue),
-            signature: try optional("signature", \.objectValue),
-            batch: batch,
-            previousHash: previousHash,
-            hash: hash)
+            sequence: sequence, id: id, type: type, schema: schema, recordedAt: recordedAt, effective: effective, actor: actor,
+            role: role, entity: entity, reason: reason, evidence: evidence, data: data, system: system, signature: signature,
+            batch: batch, previousHash: previousHash, hash: hash)
     }
 }

@@ -165,6 +165,33 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
         self.bytes = bytes
     }
 
+    /// Parses exactly 64 lower-case hex digits (the stored form), refusing upper case, without
+    /// intermediate allocations.
+    public init?(lowercaseHex hex: String) {
+        var text = hex
+        let parsed: [UInt8]? = text.withUTF8 { digits -> [UInt8]? in
+            guard digits.count == 64 else { return nil }
+            var bytes = [UInt8](repeating: 0, count: 32)
+            for index in 0..<32 {
+                guard let high = SHA256Digest.lowerNibble(digits[2 * index]), let low = SHA256Digest.lowerNibble(digits[2 * index + 1]) else {
+                    return nil
+                }
+                bytes[index] = high << 4 | low
+            }
+            return bytes
+        }
+        guard let parsed else { return nil }
+        self.bytes = parsed
+    }
+
+    private static func lowerNibble(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x61...0x66: return byte - 0x61 + 10
+        default: return nil
+        }
+    }
+
     private static func nibble(_ byte: UInt8) -> UInt8? {
         switch byte {
         case 0x30...0x39: return byte - 0x30

@@ -33,10 +33,9 @@ public struct AssetRegister: Sendable, Hashable {
     public var ordered: [Asset] { assets.keys.sorted().compactMap { assets[$0] } }
 
     private mutating func update(_ id: String, _ sequence: Int, _ change: (inout Asset) -> Void) {
-        var asset = assets[id] ?? Asset(id: id)
-        change(&asset)
-        asset.lastSequence = sequence
-        assets[id] = asset
+        change(&assets[id, default: Asset(id: id)])
+
+        assets[id, default: Asset(id: id)].lastSequence = sequence
     }
 
     /// Folds one event in.

@@ -56,10 +56,9 @@ public struct ContractRegister: Sendable, Hashable {
     public var ordered: [Contract] { contracts.keys.sorted().compactMap { contracts[$0] } }
 
     private mutating func update(_ id: String, _ sequence: Int, _ change: (inout Contract) -> Void) {
-        var contract = contracts[id] ?? Contract(id: id)
-        change(&contract)
-        contract.lastSequence = sequence
-        contracts[id] = contract
+        change(&contracts[id, default: Contract(id: id)])
+
+        contracts[id, default: Contract(id: id)].lastSequence = sequence
     }
 
     /// Folds one event in.

@@ -79,10 +79,9 @@ public struct DueDiligenceRegister: Sendable, Hashable {
     }
 
     private mutating func update(_ id: String, _ sequence: Int, _ change: (inout Item) -> Void) {
-        var item = items[id] ?? Item(id: id)
-        change(&item)
-        item.lastSequence = sequence
-        items[id] = item
+        change(&items[id, default: Item(id: id)])
+
+        items[id, default: Item(id: id)].lastSequence = sequence
     }
 
     /// Folds one event in.

@@ -122,17 +122,13 @@ public struct StaffRegister: Sendable, Hashable {
     }
 
     private mutating func person(_ id: String, _ sequence: Int, _ change: (inout Person) -> Void) {
-        var person = people[id] ?? Person(id: id)
-        change(&person)
-        person.lastSequence = sequence
-        people[id] = person
+        change(&people[id, default: Person(id: id)])
+        people[id, default: Person(id: id)].lastSequence = sequence
     }
 
     private mutating func group(_ id: String, _ sequence: Int, _ change: (inout Group) -> Void) {
-        var group = groups[id] ?? Group(id: id)
-        change(&group)
-        group.lastSequence = sequence
-        groups[id] = group
+        change(&groups[id, default: Group(id: id)])
+        groups[id, default: Group(id: id)].lastSequence = sequence
     }
 
     /// Folds one event in.

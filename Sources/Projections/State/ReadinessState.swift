@@ -92,9 +92,7 @@ public struct ReadinessState: Sendable, Hashable {
     }
 
     private mutating func update(_ number: Int, _ change: (inout Version) -> Void) {
-        var version = versions[number] ?? Version(version: number)
-        change(&version)
-        versions[number] = version
+        change(&versions[number, default: Version(version: number)])
     }
 
     /// Folds one event in.

@@ -63,10 +63,9 @@ public struct TaskProgressState: Sendable, Hashable {
     }
 
     private mutating func update(_ id: String, _ sequence: Int, _ change: (inout Task) -> Void) {
-        var task = tasks[id] ?? Task(id: id)
-        change(&task)
-        task.lastUpdatedSequence = sequence
-        tasks[id] = task
+        change(&tasks[id, default: Task(id: id)])
+
+        tasks[id, default: Task(id: id)].lastUpdatedSequence = sequence
     }
 
     /// Folds one event in.
