@@ -32,7 +32,7 @@ struct CheckEvaluator {
             guard let id = action?.entity else {
                 return Outcome(holds: false, unmet: ["the event names no \(kind) entity; give its id"])
             }
-            guard state.ids(ofKind: kind).contains(id) else {
+            guard state.contains(kind: kind, id: id) else {
                 return Outcome(holds: false, unmet: ["\(kind) '\(id)' is not known yet; register or map it first"])
             }
             guard conditionHolds(check.when, kind: kind, id: id) else { return Outcome(holds: true, unmet: []) }

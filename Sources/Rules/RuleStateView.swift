@@ -12,6 +12,13 @@ public protocol RuleStateView {
     func ids(ofKind kind: String) -> [String]
 }
 
+extension RuleStateView {
+    /// Whether an entity of `kind` with this id exists, without listing them all.
+    public func contains(kind: String, id: String) -> Bool {
+        field(kind: kind, id: id, name: "id") != nil
+    }
+}
+
 /// An event about to be recorded, as the rules see it.
 public struct ProposedAction: Sendable, Hashable {
     public var type: String

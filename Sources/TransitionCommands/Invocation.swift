@@ -14,6 +14,14 @@ struct Invocation: Sendable {
     /// The declared actor: `--as`, else `TRANSITION_ACTOR`.
     var actor: String? { command.value("as") ?? environment["TRANSITION_ACTOR"] }
 
+    /// The declared actor, or a refusal saying how to give one.
+    func requiredActor() throws -> String {
+        guard let actor else {
+            throw InputError(location: "--as", message: "say who is recording with --as NAME (or set TRANSITION_ACTOR)")
+        }
+        return actor
+    }
+
     /// The declared role: `--role`, else `TRANSITION_ROLE`.
     var role: String? { command.value("role") ?? environment["TRANSITION_ROLE"] }
 

@@ -1,5 +1,6 @@
 import EventLog
 import Projections
+import Rules
 import TransitionSupport
 import Workflow
 
@@ -10,7 +11,7 @@ public enum DomainValidation {
         func known(_ key: String, in ids: [String], what: String) throws(InputError) {
             guard let value = event.data[key]?.stringValue else { return }
             guard ids.contains(value) else {
-                let hint = Suggestion.closest(to: value, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.hint(for: value, in: ids)
                 throw InputError(location: "\(event.type) \(value)", message: "unknown \(what) '\(value)'\(hint); nothing was appended")
             }
         }
@@ -30,21 +31,21 @@ public enum DomainValidation {
 
     /// Checks that an event about a person, contract or asset names one already registered.
     public static func check(_ event: ProposedEvent, state: TransitionState) throws(InputError) {
-        func registered(_ key: String, kind: String, ids: [String], register: String) throws(InputError) {
-            guard let value = event.data[key]?.stringValue, !ids.contains(value) else { return }
-            let hint = Suggestion.closest(to: value, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+        func registered(_ key: String, kind: String, noun: String, register: String) throws(InputError) {
+            guard let value = event.data[key]?.stringValue, !state.contains(kind: kind, id: value) else { return }
+            let hint = Suggestion.hint(for: value, in: state.ids(ofKind: kind))
             throw InputError(
                 location: "\(event.type) \(value)",
-                message: "no \(kind) '\(value)' is registered\(hint); record \(register) for it first; nothing was appended")
+                message: "no \(noun) '\(value)' is registered\(hint); record \(register) for it first; nothing was appended")
         }
         if event.type.hasPrefix("staff."), event.type != "staff.post.mapped", !event.type.hasPrefix("staff.consultation.") {
-            try registered("person", kind: "person", ids: state.ids(ofKind: "staff"), register: "staff.post.mapped (transition staff map or import)")
+            try registered("person", kind: "staff", noun: "person", register: "staff.post.mapped (transition staff map or import)")
         }
         if event.type.hasPrefix("contract."), event.type != "contract.registered" {
-            try registered("contract", kind: "contract", ids: state.ids(ofKind: "contract"), register: "contract.registered (transition contract register or import)")
+            try registered("contract", kind: "contract", noun: "contract", register: "contract.registered (transition contract register or import)")
         }
         if event.type == "asset.transferred" {
-            try registered("asset", kind: "asset", ids: state.ids(ofKind: "asset"), register: "asset.registered")
+            try registered("asset", kind: "asset", noun: "asset", register: "asset.registered")
         }
     }
 }

@@ -43,7 +43,7 @@ public enum EventInput {
             throw InputError(location: location, message: "expected an object, found \(value.typeName)")
         }
         for key in object.keys where !allowedFields.contains(key) {
-            let hint = Suggestion.closest(to: key, in: allowedFields.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.hint(for: key, in: allowedFields.sorted())
             throw InputError(location: "\(location).\(key)", message: "unknown field\(hint)")
         }
         func string(_ key: String) throws(InputError) -> String? {

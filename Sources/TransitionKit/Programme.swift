@@ -119,9 +119,9 @@ public struct Programme: Sendable {
         var accepted: [ProposedEvent] = []
         var sequence = head.sequence
         for event in events {
-            let decoded: DomainEvent
             do {
-                decoded = try DomainEvent.decode(type: event.type, schema: event.schema, data: event.data)
+                // Decoding is the payload check; the typed value itself is not needed here.
+                _ = try DomainEvent.decode(type: event.type, schema: event.schema, data: event.data)
             } catch {
                 throw InputError(location: event.entity.map { "\(event.type) for \($0)" } ?? event.type, message: "\(error); nothing was appended")
             }
@@ -155,7 +155,6 @@ public struct Programme: Sendable {
                     try apply(note, sequence: sequence, to: &view)
                 }
             }
-            _ = decoded
             accepted.append(event)
             sequence += 1
             try apply(event, sequence: sequence, to: &view)

@@ -11,18 +11,26 @@ extension Programme {
     ) throws -> ProposedEvent {
         var input = ScheduleService.input(for: view, dataDate: recordedAt?.date)
         if let statutoryDate { input.statutoryDate = statutoryDate }
-        let result = try CriticalPathScheduler.schedule(input)
-        let number = view.state.programme.baselines.count + 1
+        return Programme.baselineEvent(
+            of: try CriticalPathScheduler.schedule(input), number: view.state.programme.baselines.count + 1,
+            programme: view.workflow.programme.id, statutoryDate: input.statutoryDate ?? view.workflow.programme.statutoryDate,
+            label: label, actor: actor, role: role, recordedAt: recordedAt)
+    }
+
+    /// The `baseline.taken` event capturing `result`'s task dates: the one place its payload is built.
+    static func baselineEvent(
+        of result: ScheduleResult, number: Int, programme: String, statutoryDate: CivilDate, label: String, actor: String,
+        role: String?, recordedAt: Timestamp?
+    ) -> ProposedEvent {
         let tasks: [JSONValue] = result.tasks.map { task in
             .object(["task": .string(task.id), "start": .string(task.startDate.description), "finish": .string(task.finishDate.description)])
         }
         return ProposedEvent(
-            type: "baseline.taken", recordedAt: recordedAt, actor: actor, role: role, entity: view.workflow.programme.id,
+            type: "baseline.taken", recordedAt: recordedAt, actor: actor, role: role, entity: programme,
             reason: "baseline \(number): \(label)",
             data: [
-                "programme": .string(view.workflow.programme.id), "number": .int(number),
-                "statutoryDate": .string((input.statutoryDate ?? view.workflow.programme.statutoryDate).description), "label": .string(label),
-                "tasks": .array(tasks),
+                "programme": .string(programme), "number": .int(number), "statutoryDate": .string(statutoryDate.description),
+                "label": .string(label), "tasks": .array(tasks),
             ], system: SystemIdentity.current().json)
     }
 

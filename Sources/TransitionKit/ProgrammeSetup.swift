@@ -41,17 +41,10 @@ extension Programme {
                 "workflowSha256": .string(workflow.sha256), "workflowFile": .string(workflowPath),
             ], system: SystemIdentity.current().json)
         // Baseline 1: the plan as it stands when the programme starts (no progress yet).
-        let plan = try CriticalPathScheduler.schedule(ScheduleBridge.input(for: workflow.definition))
-        let baseline = ProposedEvent(
-            type: "baseline.taken", recordedAt: recordedAt, actor: actor, role: role, entity: workflow.definition.programme.id,
-            reason: "baseline 1: the plan at programme start",
-            data: [
-                "programme": .string(workflow.definition.programme.id), "number": .int(1),
-                "statutoryDate": .string(workflow.definition.programme.statutoryDate.description), "label": .string("programme start"),
-                "tasks": .array(plan.tasks.map { task in
-                    .object(["task": .string(task.id), "start": .string(task.startDate.description), "finish": .string(task.finishDate.description)])
-                }),
-            ], system: SystemIdentity.current().json)
+        let baseline = Programme.baselineEvent(
+            of: try CriticalPathScheduler.schedule(ScheduleBridge.input(for: workflow.definition)), number: 1,
+            programme: workflow.definition.programme.id, statutoryDate: workflow.definition.programme.statutoryDate,
+            label: "programme start", actor: actor, role: role, recordedAt: recordedAt)
         return try log.append(options: AppendOptions()) { head in
             guard head.sequence == 0 else { throw ProgrammeError.alreadyInitialised(path: log.layout.root) }
             return [event, baseline]

@@ -107,7 +107,7 @@ public struct RecordingVerb: Sendable {
             }
         case .choice(let options):
             guard options.contains(text) else {
-                let hint = Suggestion.closest(to: text, in: options).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.hint(for: text, in: options)
                 throw InputError(location: "--\(flag)", message: "'\(text)' must be one of \(options.joined(separator: ", "))\(hint)")
             }
             return .string(text)

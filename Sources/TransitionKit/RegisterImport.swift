@@ -165,14 +165,14 @@ public struct RegisterImport: Sendable {
                     if let organisation = organisations[raw] ?? organisations[raw.lowercased()] {
                         data[column.key] = .string(organisation)
                     } else {
-                        let hint = Suggestion.closest(to: raw, in: Set(organisations.values).sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                        let hint = Suggestion.hint(for: raw, in: Set(organisations.values).sorted())
                         problem("unknown organisation '\(raw)'\(hint)")
                     }
                 case .group:
                     if groups.contains(raw) {
                         data[column.key] = .string(raw)
                     } else {
-                        let hint = Suggestion.closest(to: raw, in: groups.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                        let hint = Suggestion.hint(for: raw, in: groups.sorted())
                         problem("unknown consultation group '\(raw)'\(hint)")
                     }
                 case .date:
@@ -192,7 +192,7 @@ public struct RegisterImport: Sendable {
                 case .choice(let options):
                     let normalised = raw.lowercased().replacingSpaces(with: "-")
                     if options.contains(normalised) { data[column.key] = .string(normalised) } else {
-                        let hint = Suggestion.closest(to: normalised, in: options).map { "; did you mean '\($0)'?" } ?? ""
+                        let hint = Suggestion.hint(for: normalised, in: options)
                         problem("'\(raw)' must be one of \(options.joined(separator: ", "))\(hint)")
                     }
                 }

@@ -93,7 +93,7 @@ public enum RuleService {
         if entity == "ROS" { return "ros" }
         var known = view.workflow.tasks.map(\.id) + view.workflow.dueDiligence.items.map(\.id)
         for kind in ["staff", "contract", "asset", "consultation"] { known += view.state.ids(ofKind: kind) }
-        let hint = Suggestion.closest(to: entity, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.hint(for: entity, in: known)
         throw InputError(location: entity, message: "no checklist item, task, person, contract, asset or consultation group has this id\(hint)")
     }
 }

@@ -13,6 +13,13 @@ public enum SignOff {
         publicKey.split(separator: " ").prefix(2).joined(separator: " ")
     }
 
+    /// The SSH signature stored in an event's `signature` object, if it is well formed.
+    static func signature(from object: JSONObject) -> SSHSignature? {
+        var fields: [String: String] = [:]
+        for member in object.members { if let text = member.value.stringValue { fields[member.key] = text } }
+        return SSHSignature(json: fields)
+    }
+
     static func allowedSigners(for role: String?, in workflow: WorkflowDefinition) -> [AllowedSigner] {
         guard let role else { return [] }
         return workflow.signers(forRole: role).map { AllowedSigner(principal: $0.principal, publicKey: $0.publicKey) }
@@ -41,9 +48,7 @@ public enum SignOff {
         guard let object = event.signature else {
             return "\(event.type) must be SSH-signed: record it with --key ~/.ssh/id_ed25519 (\(expected))"
         }
-        var fields: [String: String] = [:]
-        for member in object.members { if let text = member.value.stringValue { fields[member.key] = text } }
-        guard let signature = SSHSignature(json: fields) else { return "the signature object is malformed; sign again with --key" }
+        guard let signature = signature(from: object) else { return "the signature object is malformed; sign again with --key" }
         var unsigned = event
         unsigned.signature = nil
         do {
@@ -71,9 +76,7 @@ public enum SignOff {
         var checks: [Check] = []
         for record in records {
             guard let object = record.signature else { continue }
-            var fields: [String: String] = [:]
-            for member in object.members { if let text = member.value.stringValue { fields[member.key] = text } }
-            guard let signature = SSHSignature(json: fields) else {
+            guard let signature = signature(from: object) else {
                 checks.append(Check(sequence: record.sequence, type: record.type, principal: "?", fingerprint: "?", valid: false, reason: "malformed signature object"))
                 continue
             }

@@ -29,4 +29,10 @@ public enum Suggestion {
         }
         return best?.candidate
     }
+
+    /// `"; did you mean 'X'?"` for the closest candidate, or `""` when none is close: the tail of
+    /// an error message about an unknown id.
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
 }

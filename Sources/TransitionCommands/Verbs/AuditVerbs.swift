@@ -66,7 +66,7 @@ enum AuditVerbs {
         guard let reason = invocation.command.value("reason"), !reason.isEmpty else {
             throw InputError(location: "--reason", message: "a correction needs --reason: auditors must see why")
         }
-        guard let actor = invocation.actor else { throw InputError(location: "--as", message: "say who is recording with --as NAME") }
+        let actor = try invocation.requiredActor()
         let programme = try Programme.open(at: invocation.logPath)
         var original: EventRecord?
         try programme.log.forEach { record in

@@ -63,7 +63,7 @@ enum QueryVerbs {
                 positionals: [PositionalSpec(name: "file", help: "The CSV file (UTF-8, Excel's BOM and CRLF accepted).")],
                 examples: [example])
         ) { invocation, console in
-            guard let actor = invocation.actor else { throw InputError(location: "--as", message: "say who is recording with --as NAME") }
+            let actor = try invocation.requiredActor()
             var progress: [String] = []
             let result = try Programme.open(at: invocation.logPath).importRegister(
                 kind, path: invocation.command.positional("file") ?? "", actor: actor, role: invocation.role) { progress.append($0) }

@@ -84,9 +84,7 @@ enum RecordingCommands {
         if verb.requiresEvidence, evidence.isEmpty {
             throw InputError(location: "--evidence", message: "'\(verb.group) \(verb.name)' needs at least one --evidence FILE")
         }
-        guard let actor = invocation.actor else {
-            throw InputError(location: "--as", message: "say who is recording with --as NAME (or set TRANSITION_ACTOR)")
-        }
+        let actor = try invocation.requiredActor()
         if let id = command.value("id"), !EventInput.isUUID(id) {
             throw InputError(location: "--id", message: "'\(id)' is not a UUID")
         }

@@ -25,7 +25,7 @@ enum ReportVerb {
         let view = try ScheduleVerbs.view(invocation)
         let workstream = invocation.command.value("workstream")
         if let workstream, !view.workflow.workstreams.contains(where: { $0.id == workstream }) {
-            let hint = Suggestion.closest(to: workstream, in: view.workflow.workstreams.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.hint(for: workstream, in: view.workflow.workstreams.map(\.id))
             throw InputError(location: "--workstream", message: "unknown workstream '\(workstream)'\(hint)")
         }
         let baselines = ScheduleService.baselines(in: view)

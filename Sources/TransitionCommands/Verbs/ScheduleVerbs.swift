@@ -29,7 +29,7 @@ enum ScheduleVerbs {
         let result = try ScheduleService.schedule(view)
         let workstream = invocation.command.value("workstream")
         if let workstream, !view.workflow.workstreams.contains(where: { $0.id == workstream }) {
-            let hint = Suggestion.closest(to: workstream, in: view.workflow.workstreams.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestion.hint(for: workstream, in: view.workflow.workstreams.map(\.id))
             throw InputError(location: "--workstream", message: "unknown workstream '\(workstream)'\(hint)")
         }
         var variance: [TaskVariance]?
@@ -95,7 +95,7 @@ enum ScheduleVerbs {
             }
             let task = String(parts[0])
             guard view.workflow.tasks.contains(where: { $0.id == task }) else {
-                let hint = Suggestion.closest(to: task, in: view.workflow.tasks.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.hint(for: task, in: view.workflow.tasks.map(\.id))
                 throw InputError(location: "--delay", message: "unknown task '\(task)'\(hint)")
             }
             delays[task, default: 0] += days
@@ -183,7 +183,7 @@ enum ScheduleVerbs {
                 OptionSpec(name: "label", valueName: "TEXT", help: "What the baseline marks."),
             ])
     ) { invocation, console in
-        guard let actor = invocation.actor else { throw InputError(location: "--as", message: "say who is recording with --as NAME") }
+        let actor = try invocation.requiredActor()
         let result = try Programme.open(at: invocation.logPath).takeBaseline(
             label: invocation.command.value("label") ?? "baseline", actor: actor, role: invocation.role)
         RecordingOutput.report(result, console: &console)
@@ -201,7 +201,7 @@ enum ScheduleVerbs {
             ],
             examples: ["transition programme change-date --to 2022-07-01 --authority \"NHS England\" --reason \"letter of 24 December 2021\" --as PMO --role programme-director"])
     ) { invocation, console in
-        guard let actor = invocation.actor else { throw InputError(location: "--as", message: "say who is recording with --as NAME") }
+        let actor = try invocation.requiredActor()
         guard let date = try invocation.date("to") else { throw InputError(location: "--to", message: "give the new statutory date") }
         guard let authority = invocation.command.value("authority") else {
             throw InputError(location: "--authority", message: "say who decided the change")

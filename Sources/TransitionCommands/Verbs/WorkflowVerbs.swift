@@ -49,9 +49,7 @@ enum WorkflowVerbs {
             positionals: [PositionalSpec(name: "file", help: "The revised workflow file.")],
             examples: ["transition workflow revise Workflows/bob-ccg-to-icb-2022.json --reason \"add POD delegation tasks\" --as PMO --role programme-director"])
     ) { invocation, console in
-        guard let actor = invocation.actor else {
-            throw InputError(location: "--as", message: "say who is recording with --as NAME (or set TRANSITION_ACTOR)")
-        }
+        let actor = try invocation.requiredActor()
         let programme = try Programme.open(at: invocation.logPath)
         let result = try programme.revise(
             workflowPath: invocation.command.positional("file") ?? "", actor: actor, role: invocation.role,
