@@ -4,7 +4,7 @@ import TransitionSupport
 ///
 /// Projections and rules switch over this enum exhaustively, so a new event type cannot be added
 /// without every reader deciding what it means.
-public enum DomainEvent: Sendable, Hashable {
+public enum DomainEvent: Sendable, Hashable, Codable {
     case programmeInitialised(ProgrammeInitialised)
     case workflowRevised(WorkflowRevised)
     case statutoryDateChanged(StatutoryDateChanged)

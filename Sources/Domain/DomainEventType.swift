@@ -2,7 +2,7 @@
 ///
 /// The log stores any type string; this enum is the single list the rest of the engine agrees on, so
 /// adding a type forces every projection's exhaustive switch to decide what the new fact means.
-public enum DomainEventType: String, Sendable, Hashable, CaseIterable {
+public enum DomainEventType: String, Sendable, Hashable, Codable, CaseIterable {
     case programmeInitialised = "programme.initialised"
     case workflowRevised = "workflow.revised"
     case statutoryDateChanged = "programme.statutory-date.changed"

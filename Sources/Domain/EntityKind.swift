@@ -2,7 +2,7 @@
 ///
 /// The envelope's `entity` is a bare id; knowing its kind lets the rules engine find the subject of a
 /// proposed event (`"subject": "staff"`) and lets `history` group events per entity.
-public enum EntityKind: String, Sendable, Hashable, CaseIterable {
+public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The programme itself (singleton, id = programme id).
     case programme
     /// A task or milestone of the plan.

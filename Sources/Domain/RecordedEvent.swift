@@ -5,7 +5,7 @@ import TransitionSupport
 ///
 /// Projections need both: the fact to fold, and the envelope's sequence, times, actor, role, reason and
 /// evidence to show who did what, when and why.
-public struct RecordedEvent: Sendable, Hashable {
+public struct RecordedEvent: Sendable, Hashable, Codable {
     /// The event as stored (its `data` is the stored payload, possibly of an older schema).
     public var record: EventRecord
     /// The decoded payload, in the current schema.

@@ -85,40 +85,7 @@ public struct EventLog: Sendable {
     /// Events are decoded but their hashes are not re-checked (that is `verify`'s job), so replay runs
     /// at parsing speed. An unfinished batch or torn line at the tail is skipped, never shown.
     public func forEach(_ body: (EventRecord) throws -> Bool) throws {
-        var pending: [EventRecord] = []
-        var expected = 1
-        var stop = false
-        for segment in try segments() {
-            if stop { break }
-            _ = try LineReader.forEachLine(path: segment.path) { line, lineNumber, _ in
-                let record: EventRecord
-                do {
-                    record = try EventRecord.decode(line: line, checkingHash: false).record
-                } catch {
-                    throw EventLogError.corrupt(file: segment.path, line: lineNumber, reason: "\(error)")
-                }
-                guard record.sequence == expected else {
-                    throw EventLogError.corrupt(
-                        file: segment.path, line: lineNumber,
-                        reason: "expected sequence \(expected) but found \(record.sequence)")
-                }
-                expected += 1
-                if let batch = record.batch, record.sequence < batch.last {
-                    pending.append(record)
-                    return true
-                }
-                for earlier in pending where try !body(earlier) {
-                    stop = true
-                    return false
-                }
-                pending.removeAll(keepingCapacity: true)
-                if try !body(record) {
-                    stop = true
-                    return false
-                }
-                return true
-            }
-        }
+        try forEachPositioned { record, _ in try body(record) }
     }
 
     /// All committed events, in order. Prefer `forEach` for large logs.

@@ -5,7 +5,7 @@ import TransitionSupport
 /// The log never interprets `type` or `data`; it guarantees order (a gapless `sequence` from 1),
 /// integrity (`previousHash` / `hash` form a SHA-256 chain over the canonical line bytes) and
 /// durability. Everything domain-specific lives above it.
-public struct EventRecord: Sendable, Hashable {
+public struct EventRecord: Sendable, Hashable, Codable {
     public var sequence: Int
     public var id: String
     public var type: String
@@ -62,7 +62,7 @@ public struct EventRecord: Sendable, Hashable {
 }
 
 /// A document an event relies on: its name and, when the file was available, its SHA-256.
-public struct EvidenceReference: Sendable, Hashable {
+public struct EvidenceReference: Sendable, Hashable, Codable {
     public var name: String
     public var sha256: String?
     public var bytes: Int?
@@ -75,7 +75,7 @@ public struct EvidenceReference: Sendable, Hashable {
 }
 
 /// Marks an event as part of a batch of `size` events starting at sequence `first`.
-public struct BatchMarker: Sendable, Hashable {
+public struct BatchMarker: Sendable, Hashable, Codable {
     public var first: Int
     public var size: Int
 

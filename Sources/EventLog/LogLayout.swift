@@ -8,6 +8,8 @@ import TransitionSupport
 ///   segments/           0000000000000001.jsonl, ... named by their first sequence number
 ///   .lock               flock target for the single writer (never deleted)
 ///   repairs.jsonl       torn tails cut off on open, with the bytes removed
+///   snapshots/          caches the application derives from the events (never read by the log,
+///                       always safe to delete; see `LogPosition`)
 /// ```
 public struct LogLayout: Sendable, Hashable {
     public static let format = "transition.eventlog/1"

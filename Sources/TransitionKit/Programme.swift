@@ -23,6 +23,12 @@ public struct ProgrammeView: Sendable {
     }
 }
 
+/// What new events are checked against: the state at the head and the workflow in force.
+struct RecordingContext: Sendable {
+    var state: TransitionState
+    var workflow: WorkflowDefinition
+}
+
 /// Asking for an override: who asks is checked against the workflow, and the reason is kept.
 public struct OverrideRequest: Sendable {
     public var reason: String
@@ -76,9 +82,8 @@ public struct Programme: Sendable {
     @discardableResult
     public func record(_ events: [ProposedEvent], override: OverrideRequest? = nil, options: AppendOptions = AppendOptions()) throws -> AppendResult {
         try log.append(options: options) { head in
-            let (records, workflows) = try committed()
-            var view = try self.view(of: records, workflows: workflows, asOf: nil, effectiveOn: nil)
-            return try accept(events, view: &view, override: override, head: head)
+            var context = try recordingContext()
+            return try accept(events, context: &context, override: override, head: head)
         }
     }
 
@@ -90,15 +95,14 @@ public struct Programme: Sendable {
         do {
             let result = try log.append(options: options) { head in
                 refused = []
-                let (records, workflows) = try committed()
-                var view = try self.view(of: records, workflows: workflows, asOf: nil, effectiveOn: nil)
+                var context = try recordingContext()
                 var accepted: [ProposedEvent] = []
                 for event in events {
-                    var trial = view
+                    var trial = context
                     do {
-                        let more = try accept([event], view: &trial, override: nil, head: EventLog.Head(sequence: head.sequence + accepted.count, hash: head.hash, recordedAt: head.recordedAt))
+                        let more = try accept([event], context: &trial, override: nil, head: EventLog.Head(sequence: head.sequence + accepted.count, hash: head.hash, recordedAt: head.recordedAt))
                         accepted += more
-                        view = trial
+                        context = trial
                     } catch let error as RuleRefusal {
                         refused.append((event, error.description))
                     } catch let error as InputError {
@@ -113,8 +117,20 @@ public struct Programme: Sendable {
         }
     }
 
+    /// The workflow in force at the head of the log.
+    public func currentWorkflow() throws -> WorkflowDefinition {
+        try recordingContext().workflow
+    }
+
+    /// The state at the head and the workflow in force, which new events are checked against.
+    func recordingContext() throws -> RecordingContext {
+        let head = try headState()
+        guard let current = head.workflows.current else { throw ProgrammeError.notInitialised(path: log.layout.root) }
+        return RecordingContext(state: head.state, workflow: current.definition)
+    }
+
     /// Validates each event in turn against the state that includes the ones before it.
-    func accept(_ events: [ProposedEvent], view: inout ProgrammeView, override: OverrideRequest?, head: EventLog.Head) throws -> [ProposedEvent] {
+    func accept(_ events: [ProposedEvent], context view: inout RecordingContext, override: OverrideRequest?, head: EventLog.Head) throws -> [ProposedEvent] {
         let engine = RuleEngine(workflow: view.workflow)
         var accepted: [ProposedEvent] = []
         var sequence = head.sequence
@@ -176,8 +192,8 @@ public struct Programme: Sendable {
         }
     }
 
-    /// Folds one accepted event into the view so the next event in the batch sees it.
-    func apply(_ event: ProposedEvent, sequence: Int, to view: inout ProgrammeView) throws {
+    /// Folds one accepted event into the context so the next event in the batch sees it.
+    func apply(_ event: ProposedEvent, sequence: Int, to view: inout RecordingContext) throws {
         let recordedAt = event.recordedAt ?? Timestamp.now()
         let record = EventRecord(
             sequence: sequence, id: event.id ?? "pending-\(sequence)", type: event.type, schema: event.schema,
@@ -186,7 +202,6 @@ public struct Programme: Sendable {
             signature: event.signature, batch: nil, previousHash: EventRecord.genesisHash, hash: EventRecord.genesisHash)
         let recorded = try RecordedEvent.decode(record)
         view.state.apply(recorded)
-        view.records.append(record)
     }
 }
 

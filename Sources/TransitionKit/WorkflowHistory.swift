@@ -3,7 +3,7 @@ import TransitionSupport
 import Workflow
 
 /// One version of the workflow as recorded in the log, and when it came into force.
-public struct WorkflowVersion: Sendable {
+public struct WorkflowVersion: Sendable, Codable {
     public var number: Int
     public var sequence: Int
     public var recordedAt: Timestamp
@@ -19,7 +19,7 @@ public struct WorkflowVersion: Sendable {
 ///
 /// A running programme never re-reads a workflow file: every command uses the version in force at
 /// the moment it replays, so history is judged by the rules that applied then.
-public struct WorkflowHistory: Sendable {
+public struct WorkflowHistory: Sendable, Codable {
     public private(set) var versions: [WorkflowVersion] = []
 
     public init() {}

@@ -4,7 +4,7 @@ import TransitionSupport
 ///
 /// One struct per wire type keeps field names in one place; the round trip `data -> payload -> data`
 /// is lossless, which the tests check for every type.
-public protocol EventPayload: Sendable, Hashable {
+public protocol EventPayload: Sendable, Hashable, Codable {
     /// The wire type this payload belongs to.
     static var eventType: DomainEventType { get }
     /// Decodes a current-schema payload, refusing missing, wrong-typed and unknown fields.

@@ -148,7 +148,7 @@ public struct StatutoryDateChanged: EventPayload {
 /// `baseline.taken`: the planned dates of every task frozen under a number, for variance reporting.
 public struct BaselineTaken: EventPayload {
     /// One task's planned dates in the baseline.
-    public struct TaskDates: Sendable, Hashable {
+    public struct TaskDates: Sendable, Hashable, Codable {
         public var task: String
         public var start: CivilDate
         public var finish: CivilDate

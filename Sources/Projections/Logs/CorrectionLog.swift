@@ -7,15 +7,15 @@ import TransitionSupport
 /// The log is never edited, so a mistake stays visible beside its fix. This log is also the pre-pass of
 /// ``Replay``: folded over the events in scope first, it decides which events are retracted and which
 /// payloads are replaced, and the projections are then folded with those decisions applied.
-public struct CorrectionLog: Sendable, Hashable {
+public struct CorrectionLog: Sendable, Hashable, Codable {
     /// Whether an entry corrects or retracts.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case corrected
         case retracted
     }
 
     /// What became of a correction or retraction.
-    public enum Outcome: Sendable, Hashable {
+    public enum Outcome: Sendable, Hashable, Codable {
         /// It is in effect.
         case applied
         /// A later correction or retraction of the same event replaced it.
@@ -25,7 +25,7 @@ public struct CorrectionLog: Sendable, Hashable {
     }
 
     /// One `event.corrected` or `event.retracted`.
-    public struct Entry: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable, Codable {
         public var sequence: Int
         public var recordedAt: Timestamp
         public var kind: Kind
@@ -47,7 +47,7 @@ public struct CorrectionLog: Sendable, Hashable {
 
     public internal(set) var entries: [Entry] = []
     /// The type of every event seen, by sequence, so targets can be checked.
-    var typesBySequence: [Int: DomainEventType] = [:]
+    var typesBySequence = EventTypeTable()
     /// Target sequence to the index (in `entries`) of the correction or retraction in effect.
     var active: [Int: Int] = [:]
 

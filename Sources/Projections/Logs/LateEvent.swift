@@ -5,7 +5,7 @@ import TransitionSupport
 ///
 /// Reports as of an earlier date could not have shown it; listing late events explains why two replays
 /// of "the state on 1 July" (as known then, and as known now) differ.
-public struct LateEvent: Sendable, Hashable {
+public struct LateEvent: Sendable, Hashable, Codable {
     public var sequence: Int
     public var type: DomainEventType
     /// The id the envelope's `entity` must carry.

@@ -6,9 +6,9 @@ import TransitionSupport
 ///
 /// Overrides are the audit trail's sharpest edge, so they are listed on their own, each linked to the
 /// event it let through (the next event of the same batch with the overridden type).
-public struct OverrideLog: Sendable, Hashable {
+public struct OverrideLog: Sendable, Hashable, Codable {
     /// One `rule.overridden` event.
-    public struct Entry: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable, Codable {
         public var sequence: Int
         public var recordedAt: Timestamp
         public var rule: String

@@ -6,9 +6,9 @@ import TransitionSupport
 ///
 /// Liabilities go with their property and nothing may be left without a home, so every entry is
 /// listed with its holder and whether it has transferred.
-public struct AssetRegister: Sendable, Hashable {
+public struct AssetRegister: Sendable, Hashable, Codable {
     /// One register entry.
-    public struct Asset: Sendable, Hashable {
+    public struct Asset: Sendable, Hashable, Codable {
         public var id: String
         /// The registration; `nil` for an entry seen in other events but never registered.
         public var registration: AssetRegistered?

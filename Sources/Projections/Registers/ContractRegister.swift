@@ -6,9 +6,9 @@ import TransitionSupport
 ///
 /// "No orphans" means every contract needs a mechanism before go-live, and a novation needs consent;
 /// this fold keeps exactly the facts those gates and the board's disposition report read.
-public struct ContractRegister: Sendable, Hashable {
+public struct ContractRegister: Sendable, Hashable, Codable {
     /// Where a contract stands, for the register's totals.
-    public enum Stage: String, Sendable, Hashable, CaseIterable {
+    public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
         /// No mechanism chosen yet.
         case unassigned
         /// A mechanism is chosen; due diligence (or a novation's consent) is outstanding.
@@ -19,7 +19,7 @@ public struct ContractRegister: Sendable, Hashable {
     }
 
     /// One contract.
-    public struct Contract: Sendable, Hashable {
+    public struct Contract: Sendable, Hashable, Codable {
         public var id: String
         /// The registration; `nil` for a contract seen in other events but never registered.
         public var registration: ContractRegistered?

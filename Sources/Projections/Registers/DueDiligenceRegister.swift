@@ -8,7 +8,7 @@ import Workflow
 ///
 /// This is the register the Transition Group reviews and the ROS gate reads; items without events are
 /// listed as `not-started` so that nothing on the checklist can be forgotten by never being touched.
-public struct DueDiligenceRegister: Sendable, Hashable {
+public struct DueDiligenceRegister: Sendable, Hashable, Codable {
     /// One attached document and the event that attached it.
     public struct EvidenceEntry: Sendable, Hashable {
         public var reference: EvidenceReference
@@ -16,7 +16,7 @@ public struct DueDiligenceRegister: Sendable, Hashable {
     }
 
     /// One checklist item: its plan (from the workflow) and its recorded state.
-    public struct Item: Sendable, Hashable {
+    public struct Item: Sendable, Hashable, Codable {
         public var id: String
         /// The item as the workflow in force defines it; `nil` for an item known only from events.
         public var definition: DueDiligenceItemDefinition?

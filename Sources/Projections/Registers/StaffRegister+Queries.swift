@@ -3,7 +3,7 @@ import TransitionSupport
 
 extension StaffRegister {
     /// Whether the people HR knows about and the posts it mapped agree.
-    public struct Reconciliation: Sendable, Hashable {
+    public struct Reconciliation: Sendable, Hashable, Codable {
         /// People with a post mapping.
         public var mappedPosts: Int
         /// Distinct people named by any staff event.

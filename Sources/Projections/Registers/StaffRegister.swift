@@ -8,16 +8,16 @@ import Workflow
 ///
 /// Transfers are gated on consultation and exceptions per person, and HR must reconcile the people it
 /// knows with the posts it mapped; both come from this one fold.
-public struct StaffRegister: Sendable, Hashable {
+public struct StaffRegister: Sendable, Hashable, Codable {
     /// A consultation's state, spelt as the rule vocabulary spells it.
-    public enum ConsultationStatus: String, Sendable, Hashable, CaseIterable {
+    public enum ConsultationStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case notOpened = "not-opened"
         case open
         case closed
     }
 
     /// Where a person's transfer stands, for totals (the furthest step reached).
-    public enum TransferStage: String, Sendable, Hashable, CaseIterable {
+    public enum TransferStage: String, Sendable, Hashable, Codable, CaseIterable {
         case mapped
         case consulted
         case confirmed
@@ -25,7 +25,7 @@ public struct StaffRegister: Sendable, Hashable {
     }
 
     /// One exception raised against a person's transfer.
-    public struct StaffException: Sendable, Hashable {
+    public struct StaffException: Sendable, Hashable, Codable {
         public var id: String
         public var kind: StaffExceptionKind
         public var detail: String
@@ -37,7 +37,7 @@ public struct StaffRegister: Sendable, Hashable {
     }
 
     /// One person.
-    public struct Person: Sendable, Hashable {
+    public struct Person: Sendable, Hashable, Codable {
         public var id: String
         /// The latest post mapping; `nil` for a person seen in other staff events but never mapped.
         public var mapping: StaffPostMapped?
@@ -67,7 +67,7 @@ public struct StaffRegister: Sendable, Hashable {
     }
 
     /// One consultation group.
-    public struct Group: Sendable, Hashable {
+    public struct Group: Sendable, Hashable, Codable {
         public var id: String
         public var name: String?
         public var organisation: String?

@@ -31,6 +31,8 @@ public struct Replay: Sendable {
     /// The workflow carried by each `programme.initialised` / `workflow.revised` in scope, loaded once.
     private var workflows: [Int: WorkflowDefinition] = [:]
     private var lastSequence = 0
+    /// Whether ``history`` holds every event in scope (false when resumed from a snapshot).
+    public private(set) var hasCompleteHistory = true
 
     /// Creates an empty replay with the given scope.
     public init(
@@ -40,6 +42,20 @@ public struct Replay: Sendable {
         self.asOf = asOf
         self.effectiveOn = effectiveOn
         self.workflowProvider = workflowProvider
+    }
+
+    /// Continues an unscoped replay from a state already folded through event `sequence` (a
+    /// snapshot). Such a replay keeps no earlier history, so ``append(_:)`` throws
+    /// ``ReplayError/historyNeeded(correction:target:)`` for a correction that reaches back before
+    /// the new events; the caller then replays the whole log.
+    public init(
+        resuming state: TransitionState, through sequence: Int,
+        workflowProvider: @escaping @Sendable (Int) -> WorkflowDefinition? = { _ in nil }
+    ) {
+        self.init(workflowProvider: workflowProvider)
+        self.state = state
+        self.lastSequence = sequence
+        self.hasCompleteHistory = false
     }
 
     /// The state of `records` (in sequence order) within the given scope.
@@ -80,13 +96,22 @@ public struct Replay: Sendable {
                 loaded[event.sequence] = try workflow(document, file: file, sequence: event.sequence)
             }
         }
-        lastSequence = last
-        guard let firstNew = fresh.first?.sequence else { return }
-        workflows.merge(loaded) { _, new in new }
-        for event in fresh { state.corrections.apply(event) }
-        let reachesBack = state.corrections.entries.contains { entry in
+        guard let firstNew = fresh.first?.sequence else {
+            lastSequence = last
+            return
+        }
+        var corrections = state.corrections
+        for event in fresh { corrections.apply(event) }
+        let reachingBack = corrections.entries.first { entry in
             entry.sequence >= firstNew && entry.target < firstNew && !Self.isIgnored(entry.outcome)
         }
+        if let reachingBack, !hasCompleteHistory {
+            throw .historyNeeded(correction: reachingBack.sequence, target: reachingBack.target)
+        }
+        let reachesBack = reachingBack != nil
+        lastSequence = last
+        workflows.merge(loaded) { _, new in new }
+        state.corrections = corrections
         let workflows = self.workflows
         let effectiveOn = self.effectiveOn
         if reachesBack {

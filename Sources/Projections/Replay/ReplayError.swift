@@ -11,6 +11,9 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
     case workflowUnreadable(sequence: Int, problems: String)
     /// Records were not given in increasing sequence order.
     case outOfOrder(sequence: Int, after: Int)
+    /// A correction reaches back before the events this replay holds (it was resumed from a
+    /// snapshot); replay the whole log instead.
+    case historyNeeded(correction: Int, target: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +23,8 @@ public enum ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
             return "event \(sequence): the workflow it carries does not load:\n\(problems)"
         case .outOfOrder(let sequence, let after):
             return "event \(sequence) was given after event \(after); replay reads the log in sequence order"
+        case .historyNeeded(let correction, let target):
+            return "event \(correction) corrects event \(target), which this replay resumed after; replay the whole log"
         }
     }
 }

@@ -7,9 +7,9 @@ import Workflow
 ///
 /// Auditors ask which rules applied when, and why the date moved; this projection answers both without
 /// reading any file, because every workflow version travels inside its event.
-public struct ProgrammeState: Sendable, Hashable {
+public struct ProgrammeState: Sendable, Hashable, Codable {
     /// One version of the workflow in the order they came into force (1 = `programme.initialised`).
-    public struct WorkflowVersion: Sendable, Hashable {
+    public struct WorkflowVersion: Sendable, Hashable, Codable {
         public var sequence: Int
         public var recordedAt: Timestamp
         public var version: Int
@@ -21,7 +21,7 @@ public struct ProgrammeState: Sendable, Hashable {
     }
 
     /// One move of the statutory date.
-    public struct StatutoryDateChange: Sendable, Hashable {
+    public struct StatutoryDateChange: Sendable, Hashable, Codable {
         public var sequence: Int
         public var recordedAt: Timestamp
         public var old: CivilDate
@@ -31,7 +31,7 @@ public struct ProgrammeState: Sendable, Hashable {
     }
 
     /// A numbered snapshot of planned task dates.
-    public struct Baseline: Sendable, Hashable {
+    public struct Baseline: Sendable, Hashable, Codable {
         public var number: Int
         public var sequence: Int
         public var recordedAt: Timestamp

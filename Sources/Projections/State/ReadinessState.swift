@@ -8,9 +8,9 @@ import Workflow
 ///
 /// Each version is kept apart and tied to its target date, because moving the statutory date superseded
 /// the April ROS and auditors must see who signed which version.
-public struct ReadinessState: Sendable, Hashable {
+public struct ReadinessState: Sendable, Hashable, Codable {
     /// The current version's status, spelt as the rule vocabulary spells it.
-    public enum Status: String, Sendable, Hashable, CaseIterable {
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case none
         case drafted
         case signed
@@ -19,14 +19,14 @@ public struct ReadinessState: Sendable, Hashable {
     }
 
     /// One section's assessment.
-    public struct SectionAssessment: Sendable, Hashable {
+    public struct SectionAssessment: Sendable, Hashable, Codable {
         public var assessment: ReadinessAssessment
         public var actions: String?
         public var sequence: Int
     }
 
     /// Feedback on a version.
-    public struct Feedback: Sendable, Hashable {
+    public struct Feedback: Sendable, Hashable, Codable {
         public var sequence: Int
         public var recordedAt: Timestamp
         public var feedback: String
@@ -34,7 +34,7 @@ public struct ReadinessState: Sendable, Hashable {
     }
 
     /// One ROS version.
-    public struct Version: Sendable, Hashable {
+    public struct Version: Sendable, Hashable, Codable {
         public var version: Int
         public var targetDate: CivilDate?
         /// The `ros.drafted` event; `nil` when the version is only named by other events.

@@ -7,16 +7,16 @@ import Workflow
 ///
 /// The scheduler needs actual dates and remaining durations to forecast; the rules engine needs each
 /// task's status and percent. Every task of the workflow in force is listed, even with no events.
-public struct TaskProgressState: Sendable, Hashable {
+public struct TaskProgressState: Sendable, Hashable, Codable {
     /// Where a task stands, spelt as the rule vocabulary spells it.
-    public enum Status: String, Sendable, Hashable, CaseIterable {
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case notStarted = "not-started"
         case started
         case finished
     }
 
     /// One task's recorded progress.
-    public struct Task: Sendable, Hashable {
+    public struct Task: Sendable, Hashable, Codable {
         public var id: String
         /// The workstream, from the workflow (nil for a task the workflow does not define).
         public var workstream: String?

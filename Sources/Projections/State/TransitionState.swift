@@ -9,7 +9,7 @@ import Workflow
 /// Reports, rules and the scheduler all read this value, never the log, so "the state as of 14 June"
 /// is just a replay over a shorter prefix. Build it with ``Replay``, which applies corrections and
 /// retractions and the as-of and effective-date filters; ``apply(_:)`` is the raw fold underneath.
-public struct TransitionState: Sendable, Hashable {
+public struct TransitionState: Sendable, Hashable, Codable {
     public internal(set) var programme = ProgrammeState()
     public internal(set) var tasks = TaskProgressState()
     public internal(set) var dueDiligence = DueDiligenceRegister()
@@ -91,5 +91,19 @@ public struct TransitionState: Sendable, Hashable {
             "corrections": corrections.json(),
             "lateEvents": .array(lateEvents.map(\.json)),
         ])
+    }
+}
+
+extension TransitionState {
+    /// Takes the due-diligence register out of the state, so that a cache can store and load the
+    /// two (roughly equal) halves of a large state in parallel; ``restoreDueDiligence(_:)`` puts it back.
+    public mutating func removeDueDiligence() -> DueDiligenceRegister {
+        defer { dueDiligence = DueDiligenceRegister() }
+        return dueDiligence
+    }
+
+    /// Puts back a register taken out with ``removeDueDiligence()``.
+    public mutating func restoreDueDiligence(_ register: DueDiligenceRegister) {
+        dueDiligence = register
     }
 }

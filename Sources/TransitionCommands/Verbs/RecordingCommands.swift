@@ -88,14 +88,17 @@ enum RecordingCommands {
         if let id = command.value("id"), !EventInput.isUUID(id) {
             throw InputError(location: "--id", message: "'\(id)' is not a UUID")
         }
+        // A given --id makes a retry idempotent (the log looks for it); a signed event needs its id
+        // before signing; otherwise the log assigns a fresh one without searching.
+        let signing = command.value("key") != nil
         var event = ProposedEvent(
-            id: command.value("id")?.lowercased() ?? UUIDs.random(), type: verb.eventType, schema: verb.schema,
+            id: command.value("id")?.lowercased() ?? (signing ? UUIDs.random() : nil), type: verb.eventType, schema: verb.schema,
             effective: effective ?? Timestamp.now().date,
             actor: actor, role: invocation.role, entity: entity, reason: reason, evidence: evidence, data: data,
             system: SystemIdentity.current().json)
         let programme = try Programme.open(at: invocation.logPath)
         if let key = command.value("key") {
-            event.signature = try SignOff.sign(event, keyPath: key, workflow: try programme.view().workflow)
+            event.signature = try SignOff.sign(event, keyPath: key, workflow: try programme.currentWorkflow())
         }
         let override = command.flag("override") ? OverrideRequest(reason: reason ?? "") : nil
         let result = try programme.record(

@@ -4,9 +4,9 @@ import TransitionSupport
 ///
 /// Durations and lags are in working days, so the calendar is part of the plan: which weekdays
 /// are worked, which bank holidays are not, and the window outside which a date is a typo.
-public struct CalendarDefinition: Sendable, Hashable {
+public struct CalendarDefinition: Sendable, Hashable, Codable {
     /// A named non-working day.
-    public struct Holiday: Sendable, Hashable {
+    public struct Holiday: Sendable, Hashable, Codable {
         /// The day not worked.
         public var date: CivilDate
         /// Its name, such as "Platinum Jubilee bank holiday".

@@ -3,7 +3,7 @@
 /// Checks are deliberately small (one field, one operator) so that a refusal can say exactly
 /// which condition failed, and so that the loader can check every field name against the
 /// vocabulary before the workflow is ever used.
-public struct Check: Sendable, Hashable {
+public struct Check: Sendable, Hashable, Codable {
     /// Which entity or entities the check reads.
     public var scope: CheckScope
     /// The field read: a vocabulary field, or for event checks `effective`, `role` or `data.NAME`.

@@ -4,7 +4,7 @@ import TransitionSupport
 ///
 /// One operator per check, with its operand already typed at load (a number for `atLeast`, a
 /// date or reference for `onOrAfter`), so evaluation never has to guess.
-public enum CheckOperator: Sendable, Hashable {
+public enum CheckOperator: Sendable, Hashable, Codable {
     /// The field equals the value (a string starting with `$` is a reference).
     case equals(JSONValue)
     /// The field differs from the value.

@@ -2,7 +2,7 @@
 ///
 /// The rules engine resolves a scope against projected state; keeping the four scopes distinct
 /// lets it say whether a refusal is about this entity, every entity, the ROS or the event.
-public indirect enum CheckScope: Sendable, Hashable {
+public indirect enum CheckScope: Sendable, Hashable, Codable {
     /// The entity the proposed event is about, which must be of this kind.
     case subject(String)
     /// Every entity of this kind, optionally filtered by `where`.

@@ -2,7 +2,7 @@
 ///
 /// Staff consultations open and close per group, and a person's transfer is gated on their
 /// group's consultation, so groups are declared up front with the organisation they belong to.
-public struct ConsultationGroup: Sendable, Hashable {
+public struct ConsultationGroup: Sendable, Hashable, Codable {
     /// The group's id.
     public var id: String
     /// A name for people.

@@ -4,7 +4,7 @@ import TransitionSupport
 ///
 /// References are kept unresolved so that a later statutory-date change applies to every rule
 /// without rewriting the workflow.
-public enum DateOperand: Sendable, Hashable {
+public enum DateOperand: Sendable, Hashable, Codable {
     /// A literal date.
     case date(CivilDate)
     /// A reference, including its `$`: `$statutoryDate` or `$shadowFrom`.

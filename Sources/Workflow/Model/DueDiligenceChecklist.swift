@@ -2,9 +2,9 @@
 ///
 /// NHS England's checklist groups items into ten categories; keeping the categories in the
 /// workflow lets reports follow the order and wording the programme board knows.
-public struct DueDiligenceChecklist: Sendable, Hashable {
+public struct DueDiligenceChecklist: Sendable, Hashable, Codable {
     /// A checklist category, such as "Staff and staff benefits".
-    public struct Category: Sendable, Hashable {
+    public struct Category: Sendable, Hashable, Codable {
         /// The category's id, such as `STAFF`.
         public var id: String
         /// Its name.

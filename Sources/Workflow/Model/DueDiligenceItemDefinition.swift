@@ -4,7 +4,7 @@ import TransitionSupport
 ///
 /// An item is due either on a date or when the task it feeds starts, never both, so deadline
 /// rules always know which one clock applies.
-public struct DueDiligenceItemDefinition: Sendable, Hashable {
+public struct DueDiligenceItemDefinition: Sendable, Hashable, Codable {
     /// The item's id, such as `DD-STAFF-01`; never equal to a task id.
     public var id: String
     /// What is checked.

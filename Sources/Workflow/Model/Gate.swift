@@ -2,7 +2,7 @@
 ///
 /// Gates encode the transition's hard stops ("the ROS may be signed only when every DD item is
 /// closed"), with an optional condition (`when`) and a remedy telling the user what to do next.
-public struct Gate: Sendable, Hashable {
+public struct Gate: Sendable, Hashable, Codable {
     /// Event-type patterns the gate applies to.
     public var on: [String]
     /// When given, the gate applies only while this check holds.

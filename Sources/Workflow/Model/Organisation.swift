@@ -2,9 +2,9 @@
 ///
 /// Staff, contracts and assets name the organisation they come from, and the loader insists on
 /// exactly one target, so "where does this go on Day 1?" always has one answer.
-public struct Organisation: Sendable, Hashable {
+public struct Organisation: Sendable, Hashable, Codable {
     /// Whether the organisation closes (source) or receives (target).
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case source
         case target
     }

@@ -5,7 +5,7 @@ import TransitionSupport
 /// Every schedule and report hangs off these few values: the start fixes point 0 of the
 /// working-day calendar, the statutory date closes open ends of the network, and the go-live
 /// milestone is the task whose float the board watches.
-public struct Programme: Sendable, Hashable {
+public struct Programme: Sendable, Hashable, Codable {
     /// The programme's id, such as `bob-ccg-to-icb-2022`.
     public var id: String
     /// A title for people.

@@ -2,7 +2,7 @@
 ///
 /// A ROS version is complete only when every signatory role has signed it, so the signatories
 /// are part of the workflow rather than a convention.
-public struct ReadinessDefinition: Sendable, Hashable {
+public struct ReadinessDefinition: Sendable, Hashable, Codable {
     /// The sections, in file order.
     public var sections: [ReadinessSection]
     /// The ids of the roles whose signatures complete a ROS version.

@@ -2,7 +2,7 @@
 ///
 /// Each section is assessed separately (`ros.section.assessed`), so it names the workstream
 /// accountable for its assessment.
-public struct ReadinessSection: Sendable, Hashable {
+public struct ReadinessSection: Sendable, Hashable, Codable {
     /// The section's id, such as `ROS-01`.
     public var id: String
     /// Its title.

@@ -1,7 +1,7 @@
 /// The four precedence relation types of a schedule network (finish-to-start and friends).
 ///
 /// Named as in MS Project so that plans imported from spreadsheets keep their meaning.
-public enum RelationKind: String, Sendable, Hashable, CaseIterable {
+public enum RelationKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The successor starts after the predecessor finishes.
     case fs = "FS"
     /// The successor starts after the predecessor starts.

@@ -3,7 +3,7 @@
 /// Permission rules check every proposed event against its recorder's role, so each role lists
 /// the event types it may record (`record`) and the sign-offs it may give (`signOff`), as exact
 /// types or patterns (``EventTypePattern``). A read-only role records nothing.
-public struct Role: Sendable, Hashable {
+public struct Role: Sendable, Hashable, Codable {
     /// The role's id, such as `sro-people`.
     public var id: String
     /// A name for people.

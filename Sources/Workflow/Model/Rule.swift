@@ -2,7 +2,7 @@
 ///
 /// Rules are data so that each programme can state its own gates in plain JSON; the Rules target
 /// interprets them. Every rule carries a plain-English description, which is what a refusal quotes.
-public struct Rule: Sendable, Hashable {
+public struct Rule: Sendable, Hashable, Codable {
     /// The rule's id, such as `G-ROS-DD-CLOSED`.
     public var id: String
     /// What the rule does, with its kind-specific data.

@@ -2,7 +2,7 @@
 ///
 /// An enum with associated values, so a gate cannot exist without its checks and a deadline
 /// without its scope: the Rules target switches over it exhaustively.
-public enum RuleKind: Sendable, Hashable {
+public enum RuleKind: Sendable, Hashable, Codable {
     /// Events that start or finish a task are refused while its relations are unmet.
     case dependency(events: [String])
     /// Events of the listed types are refused unless every required check holds.

@@ -2,7 +2,7 @@
 ///
 /// Sign-offs listed in ``WorkflowDefinition/requiresSignature`` must carry an SSH signature; the
 /// workflow pins which keys count for which role, so a signature proves who signed.
-public struct Signer: Sendable, Hashable {
+public struct Signer: Sendable, Hashable, Codable {
     /// The id of the role the key signs for.
     public var role: String
     /// The principal, usually an e-mail address.

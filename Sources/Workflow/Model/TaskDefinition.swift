@@ -4,9 +4,9 @@ import TransitionSupport
 ///
 /// This is the plan as authored; the Schedule target maps it onto its own network type. Order in
 /// ``WorkflowDefinition/tasks`` matters: it breaks ties in the forward pass.
-public struct TaskDefinition: Sendable, Hashable {
+public struct TaskDefinition: Sendable, Hashable, Codable {
     /// A link from a predecessor to this task.
-    public struct Relation: Sendable, Hashable {
+    public struct Relation: Sendable, Hashable, Codable {
         /// The predecessor's id.
         public var task: String
         /// The relation type.
@@ -23,7 +23,7 @@ public struct TaskDefinition: Sendable, Hashable {
     }
 
     /// A three-point estimate of the duration in working days, for Monte Carlo runs.
-    public struct Estimate: Sendable, Hashable {
+    public struct Estimate: Sendable, Hashable, Codable {
         /// The best case.
         public var optimistic: Int
         /// The most likely case.

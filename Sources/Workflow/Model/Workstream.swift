@@ -2,9 +2,9 @@
 ///
 /// Tasks, due-diligence items and readiness sections belong to a workstream, and its SRO role is
 /// the default signer of the workstream's due-diligence items.
-public struct Workstream: Sendable, Hashable {
+public struct Workstream: Sendable, Hashable, Codable {
     /// The senior responsible owner: the role that acts, and the person holding it.
-    public struct SRO: Sendable, Hashable {
+    public struct SRO: Sendable, Hashable, Codable {
         /// The role id.
         public var role: String
         /// The person's name.

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TransitionSupport
+
+extension EventLog {
+    /// Streams every committed event in order with the position just after it. `body` returns
+    /// `false` to stop early.
+    public func forEachPositioned(_ body: (EventRecord, LogPosition) throws -> Bool) throws {
+        try stream(segments: segments(), from: nil, body)
+    }
+
+    /// Streams the committed events after `position`, if the event at `position` is still in this
+    /// log with the same hash; returns `false` (having streamed nothing) when it is not.
+    ///
+    /// This is how a cache resumes: the check costs one small read, and the events after the
+    /// position are read without touching the ones before it.
+    @discardableResult
+    public func forEach(after position: LogPosition, _ body: (EventRecord, LogPosition) throws -> Bool) throws -> Bool {
+        let all = try segments()
+        guard let segment = all.first(where: { $0.firstSequence == position.segmentFirstSequence }),
+            try event(endingAt: position.offset, in: segment).map({ $0.sequence == position.sequence && $0.hash == position.hash }) == true
+        else { return false }
+        try stream(segments: all.filter { $0.firstSequence >= segment.firstSequence }, from: position, body)
+        return true
+    }
+
+    /// The event whose line ends (with its newline) at byte `offset` of `segment`, if the bytes there form one.
+    func event(endingAt offset: Int, in segment: Segment) throws -> EventRecord? {
+        guard offset > 0 else { return nil }
+        let file = try POSIXFile(path: segment.path, flags: O_RDONLY)
+        guard try file.size() >= offset else { return nil }
+        var window = 4096
+        while true {
+            let start = max(0, offset - window)
+            var bytes = [UInt8](repeating: 0, count: offset - start)
+            let count = try bytes.withUnsafeMutableBytes { try file.read(into: $0, at: start) }
+            guard count == bytes.count, bytes.last == 0x0A else { return nil }
+            let body = bytes.dropLast()
+            if let newline = body.lastIndex(of: 0x0A) {
+                return decodedEvent(Array(body[(newline + 1)...]))
+            }
+            if start == 0 { return decodedEvent(Array(body)) }
+            window *= 4
+        }
+    }
+
+    private func decodedEvent(_ line: [UInt8]) -> EventRecord? {
+        line.withUnsafeBufferPointer { try? EventRecord.decode(line: $0, checkingHash: false).record }
+    }
+
+    /// Streams committed events from the start of `segments` (or from `position` in its segment),
+    /// holding back the members of a batch until its last member is read.
+    private func stream(segments: [Segment], from position: LogPosition?, _ body: (EventRecord, LogPosition) throws -> Bool) throws {
+        var pending: [(EventRecord, LogPosition)] = []
+        var expected = (position?.sequence ?? 0) + 1
+        var stop = false
+        for segment in segments {
+            if stop { break }
+            let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
+            _ = try LineReader.forEachLine(path: segment.path, startingAt: startOffset) { line, _, offset in
+                let record: EventRecord
+                do {
+                    record = try EventRecord.decode(line: line, checkingHash: false).record
+                } catch {
+                    throw EventLogError.corrupt(
+                        file: segment.path, line: try LineCounter.lineNumber(atOffset: offset, path: segment.path), reason: "\(error)")
+                }
+                guard record.sequence == expected else {
+                    throw EventLogError.corrupt(
+                        file: segment.path, line: try LineCounter.lineNumber(atOffset: offset, path: segment.path),
+                        reason: "expected sequence \(expected) but found \(record.sequence)")
+                }
+                expected += 1
+                let here = LogPosition(
+                    sequence: record.sequence, hash: record.hash, segmentFirstSequence: segment.firstSequence,
+                    offset: offset + line.count + 1)
+                if let batch = record.batch, record.sequence < batch.last {
+                    pending.append((record, here))
+                    return true
+                }
+                for (earlier, earlierPosition) in pending where try !body(earlier, earlierPosition) {
+                    stop = true
+                    return false
+                }
+                pending.removeAll(keepingCapacity: true)
+                if try !body(record, here) {
+                    stop = true
+                    return false
+                }
+                return true
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Domain
+
+/// The type of every event folded so far, by sequence number: what a correction needs to know
+/// about its target.
+///
+/// Sequence numbers are dense, so this is an array of one byte per event rather than a dictionary;
+/// a million events cost a megabyte, and the table is stored in a snapshot as one string.
+struct EventTypeTable: Sendable, Hashable {
+    private static let types = DomainEventType.allCases
+    /// `codes[sequence]` is 0 for an event not seen, else 1 + the type's index in `types`.
+    private var codes: [UInt8] = []
+
+    init() {}
+
+    subscript(sequence: Int) -> DomainEventType? {
+        get {
+            guard sequence >= 0, sequence < codes.count, codes[sequence] > 0 else { return nil }
+            return Self.types[Int(codes[sequence]) - 1]
+        }
+        set {
+            guard sequence >= 0 else { return }
+            if sequence >= codes.count { codes.append(contentsOf: repeatElement(0, count: sequence + 1 - codes.count)) }
+            codes[sequence] = newValue.flatMap { type in Self.types.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0
+        }
+    }
+}
+
+extension EventTypeTable: Codable {
+    /// Stored as one string: a letter per sequence number (`A` for none, `B` for the first type, ...).
+    init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        codes = text.utf8.map { $0 &- 65 }
+        guard codes.allSatisfy({ Int($0) <= Self.types.count }) else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "unknown event type code"))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(String(decoding: codes.map { $0 + 65 }, as: UTF8.self))
+    }
+}

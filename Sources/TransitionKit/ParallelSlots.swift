@@ -1,0 +1,25 @@
+import Dispatch
+
+/// Result slots for `DispatchQueue.concurrentPerform`, where iteration `i` alone writes slot `i`.
+///
+/// A lock guards each access, so the type is safe to share even if that discipline slips; the
+/// cost is negligible next to the work each iteration does.
+final class ParallelSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = DispatchSemaphore(value: 1)
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get {
+            lock.wait()
+            defer { lock.signal() }
+            return values[index]
+        }
+        set {
+            lock.wait()
+            defer { lock.signal() }
+            values[index] = newValue
+        }
+    }
+}
