@@ -15,12 +15,23 @@ import TransitionSupport
 ///   without estimates gives percentiles equal to the deterministic forecast.
 ///
 /// Determinism: the runs are split into at most 32 fixed chunks of consecutive iterations; chunk
-/// `k` draws from xoshiro256** seeded with `mix(seed ^ mix(k + 1))` (SplitMix64's finaliser).
-/// Chunks run concurrently but each writes only its own slots and the results are combined in
-/// chunk order, so thread scheduling never changes the result.
+/// `k` draws from xoshiro256** seeded with `mix(seed ^ mix(k + 1))` (SplitMix64's finaliser), one
+/// draw per varied task per run in file order. Chunks run concurrently but each writes only its own
+/// slots and the results are combined in chunk order, so the number of threads and their timing
+/// never change the result.
+///
+/// Cost: O(iterations × (n + e)) spread over the machine's cores; nothing is allocated per run.
 public enum MonteCarlo {
     /// Upper bound on the number of chunks (and so on per-chunk criticality counters).
     static let maximumChunks = 32
+
+    /// How chunks are run: concurrently in production; serially (or backwards) in tests that check
+    /// the result does not depend on it.
+    enum ChunkExecution: Sendable {
+        case concurrent
+        case serial
+        case reversed
+    }
 
     /// Runs `iterations` Monte Carlo schedules of `input`.
     /// - Throws: any ``ScheduleError`` the deterministic scheduler would throw, or
@@ -29,8 +40,38 @@ public enum MonteCarlo {
     public static func analyse(
         _ input: ScheduleInput, iterations: Int, seed: UInt64, distribution: EstimateDistribution = .pert
     ) throws(ScheduleError) -> RiskAnalysis {
+        try analyse(input, iterations: iterations, seed: seed, distribution: distribution, execution: .concurrent)
+    }
+
+    /// Runs `iterations` Monte Carlo schedules of a network already compiled: equal to
+    /// `analyse(compiled.input, ...)`, without compiling it again (for callers that analyse one
+    /// network many times, and the benchmark that times the runs alone).
+    /// - Throws: ``ScheduleError/invalidIterationCount(_:)``, ``ScheduleError/missingGoLiveMilestone``,
+    ///   ``ScheduleError/missingStatutoryDate``.
+    public static func analyse(
+        _ compiled: CompiledSchedule, iterations: Int, seed: UInt64, distribution: EstimateDistribution = .pert
+    ) throws(ScheduleError) -> RiskAnalysis {
+        guard iterations >= 1 else { throw .invalidIterationCount(iterations) }
+        return try analyse(
+            compiled.input, network: compiled.network, iterations: iterations, seed: seed, distribution: distribution,
+            execution: .concurrent)
+    }
+
+    static func analyse(
+        _ input: ScheduleInput, iterations: Int, seed: UInt64, distribution: EstimateDistribution,
+        execution: ChunkExecution
+    ) throws(ScheduleError) -> RiskAnalysis {
         guard iterations >= 1 else { throw .invalidIterationCount(iterations) }
         let network = try ScheduleNetwork(input)
+        return try analyse(
+            input, network: network, iterations: iterations, seed: seed, distribution: distribution, execution: execution)
+    }
+
+    /// The runs themselves, on `network` compiled from `input`; `iterations` is at least 1.
+    private static func analyse(
+        _ input: ScheduleInput, network: ScheduleNetwork, iterations: Int, seed: UInt64,
+        distribution: EstimateDistribution, execution: ChunkExecution
+    ) throws(ScheduleError) -> RiskAnalysis {
         guard let goLive = network.goLive else { throw .missingGoLiveMilestone }
         guard let statutoryPoint = network.statutoryPoint else { throw .missingStatutoryDate }
 
@@ -38,40 +79,40 @@ public enum MonteCarlo {
         let count = network.count
         let chunkCount = min(iterations, maximumChunks)
         let goLiveStarts = UnsafeMutableBufferPointer<Int>.allocate(capacity: iterations)
-        let criticalCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, chunkCount * count))
+        let criticalCounts = UnsafeMutablePointer<Int>.allocate(capacity: max(1, chunkCount * count))
         goLiveStarts.initialize(repeating: 0)
-        criticalCounts.initialize(repeating: 0)
+        criticalCounts.initialize(repeating: 0, count: max(1, chunkCount * count))
         defer {
             goLiveStarts.deallocate()
             criticalCounts.deallocate()
         }
         let slots = ChunkSlots(goLiveStarts: goLiveStarts, criticalCounts: criticalCounts)
+        let goLiveSlot = 2 * network.rank[goLive]
         let threshold = input.criticalThreshold
 
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let runChunk: @Sendable (Int) -> Void = { chunk in
             let first = chunk * iterations / chunkCount
             let end = (chunk + 1) * iterations / chunkCount
             var generator = Xoshiro256StarStar(seed: SplitMix64.mix(seed ^ SplitMix64.mix(UInt64(chunk) &+ 1)))
-            var workspace = PassWorkspace(count: count)
-            var durations = network.duration
-            var remaining = network.remaining
-            let countBase = chunk * count
-            for iteration in first..<end {
-                plan.draw(durations: &durations, remaining: &remaining, generator: &generator)
-                network.forwardPass(durations: durations, remaining: remaining, workspace: &workspace)
-                network.backwardPass(durations: durations, remaining: remaining, workspace: &workspace)
-                slots.goLiveStarts[iteration] = workspace.earlyStart[goLive]
-                for task in 0..<count where network.state[task] != .finished {
-                    if workspace.lateFinish[task] - workspace.earlyFinish[task] <= threshold {
-                        slots.criticalCounts[countBase + task] += 1
-                    }
-                }
+            let workspace = PassWorkspace(network: network)
+            var tally = CriticalRuns(counts: slots.criticalCounts + chunk * count)
+            for iteration in first ..< end {
+                plan.draw(into: workspace.work, generator: &generator)
+                network.forwardPass(workspace)
+                network.backwardPass(workspace, threshold: threshold, tally: &tally)
+                slots.goLiveStarts[iteration] = workspace.early[goLiveSlot]
             }
+        }
+        switch execution {
+        case .concurrent: DispatchQueue.concurrentPerform(iterations: chunkCount, execute: runChunk)
+        case .serial: for chunk in 0 ..< chunkCount { runChunk(chunk) }
+        case .reversed: for chunk in (0 ..< chunkCount).reversed() { runChunk(chunk) }
         }
 
         return summarise(
             input: input, network: network, iterations: iterations, seed: seed, distribution: distribution,
-            goLiveStarts: Array(goLiveStarts), criticalCounts: Array(criticalCounts), chunkCount: chunkCount,
+            goLiveStarts: Array(goLiveStarts),
+            criticalCounts: Array(UnsafeBufferPointer(start: criticalCounts, count: chunkCount * count)), chunkCount: chunkCount,
             statutoryPoint: statutoryPoint)
     }
 
@@ -89,10 +130,11 @@ public enum MonteCarlo {
         let totalSlip = goLiveStarts.reduce(0) { $0 + ($1 - statutoryPoint) }
         var criticality: [String: Double] = [:]
         criticality.reserveCapacity(network.count)
-        for task in 0..<network.count {
+        for position in 0 ..< network.count {
+            let rank = network.rank[position]
             var runs = 0
-            for chunk in 0..<chunkCount { runs += criticalCounts[chunk * network.count + task] }
-            criticality[network.ids[task]] = Double(runs) / Double(iterations)
+            for chunk in 0 ..< chunkCount { runs += criticalCounts[chunk * network.count + rank] }
+            criticality[network.ids[position]] = Double(runs) / Double(iterations)
         }
         return RiskAnalysis(
             iterations: iterations, seed: seed, distribution: distribution,
@@ -107,5 +149,5 @@ public enum MonteCarlo {
 /// and its own row of criticality counters, so the writes never overlap.
 private struct ChunkSlots: @unchecked Sendable {
     let goLiveStarts: UnsafeMutableBufferPointer<Int>
-    let criticalCounts: UnsafeMutableBufferPointer<Int>
+    let criticalCounts: UnsafeMutablePointer<Int>
 }

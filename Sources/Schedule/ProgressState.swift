@@ -13,7 +13,7 @@ struct ProgressState {
     var actualFinish: [Int]
     var remaining: [Int]
 
-    init(input: ScheduleInput, index: [String: Int], dataDatePoint: Int?) throws(ScheduleError) {
+    init(input: ScheduleInput, index: TaskIndex, dataDatePoint: Int?) throws(ScheduleError) {
         let count = input.tasks.count
         state = Array(repeating: .notStarted, count: count)
         actualStart = Array(repeating: 0, count: count)
@@ -21,7 +21,7 @@ struct ProgressState {
         remaining = Array(repeating: 0, count: count)
         guard !input.progress.isEmpty else { return }
 
-        for id in input.progress.keys.sorted() where index[id] == nil {
+        for id in input.progress.keys.sorted() where index.position(of: id) == nil {
             throw .progressForUnknownTask(id)
         }
         let calendar = input.calendar

@@ -1,58 +1,66 @@
 extension ScheduleNetwork {
-    /// Computes late finishes in reverse forward-pass order.
+    /// Computes late dates in reverse forward-pass order, after ``forwardPass(_:)``.
     ///
-    /// - An open end (a task left with no capping link) gets the statutory date's point when there
-    ///   is one, otherwise the largest `EF` in the programme (clarification 2).
+    /// - An open end (a task no link caps) gets the statutory date's point when there is one,
+    ///   otherwise the largest `EF` in the programme (clarification 2).
     /// - A finish-no-later-than date caps `LF` at the end of that date's working day.
-    /// - Each link caps its predecessor: FS `LF(a) <= LS(b) - L`, SS `LF(a) <= LS(b) - L + d(a)`,
+    /// - Each capping link caps its predecessor: FS `LF(a) <= LS(b) - L`, SS `LF(a) <= LS(b) - L + d(a)`,
     ///   FF `LF(a) <= LF(b) - L`, SF `LF(a) <= LF(b) - L + d(a)`, where `LS(b) = LF(b) - d(b)`, or
     ///   `LF(b) - remaining(b)` for a started successor.
-    /// - With progress (clarification 8): a link into a finished successor caps nothing; SS and SF
-    ///   links cap nothing on a predecessor that has started; a finished task's late dates are its
+    /// - With progress (clarification 8) only the links compiled as capping count (see
+    ///   ``CompiledLinks/backward(_:order:rank:state:)``); a finished task's late dates are its
     ///   actual dates.
     ///
-    /// Allocation-free: writes `lateFinish` and `isCapped` into `workspace`.
-    func backwardPass(durations: [Int], remaining: [Int], workspace: inout PassWorkspace) {
-        let openEnd: Int
-        if let statutoryPoint {
-            openEnd = statutoryPoint
-        } else {
-            openEnd = workspace.earlyFinish.max() ?? 0
-        }
-        for task in 0..<count {
-            workspace.lateFinish[task] = Int.max
-            workspace.isCapped[task] = false
-        }
-        for task in order.reversed() {
+    /// O(n + e), allocation-free: writes `late` of `workspace`, and tells `tally` whether each
+    /// unfinished task's total float `LF - EF` is at most `threshold`.
+    func backwardPass(_ workspace: PassWorkspace) {
+        var ignore = IgnoreCriticality()
+        backwardPass(workspace, threshold: 0, tally: &ignore)
+    }
+
+    /// ``backwardPass(_:)``, reporting criticality to `tally`.
+    func backwardPass<Tally: CriticalityTally>(_ workspace: PassWorkspace, threshold: Int, tally: inout Tally) {
+        let openEnd = statutoryPoint ?? (count > 0 ? workspace.latestFinish : 0)
+        let state = state.base
+        let cap = finishCap.base
+        let isOpenEnd = isOpenEnd.base
+        let actualStart = actualStart.base
+        let actualFinish = actualFinish.base
+        let linkStart = backwardStart.base
+        let split = backwardSplit.base
+        let source = backwardSource.base
+        let lag = backwardLag.base
+        let late = workspace.late
+        let early = workspace.early
+        let work = workspace.work
+        var local = tally
+        defer { tally = local }
+        var task = count
+        var link = linkStart[count]
+        while task > 0 {
+            task &-= 1
+            let first = linkStart[task]
             if state[task] == .finished {
-                workspace.lateFinish[task] = actualFinish[task]
+                late[task &<< 1] = actualStart[task]
+                late[task &<< 1 | 1] = actualFinish[task]
+                link = first
                 continue
             }
-            var lateFinish = workspace.isCapped[task] ? workspace.lateFinish[task] : openEnd
-            lateFinish = min(lateFinish, finishCap[task])
-            workspace.lateFinish[task] = lateFinish
-            let lateStart = lateFinish - (state[task] == .started ? remaining[task] : durations[task])
-            for link in predecessorStart[task]..<predecessorStart[task + 1] {
-                let predecessor = predecessorTask[link]
-                let predecessorState = state[predecessor]
-                if predecessorState == .finished { continue }
-                let lag = predecessorLag[link]
-                let cap: Int
-                switch predecessorType[link] {
-                case .finishToStart:
-                    cap = lateStart - lag
-                case .startToStart:
-                    if predecessorState == .started { continue }
-                    cap = lateStart - lag + durations[predecessor]
-                case .finishToFinish:
-                    cap = lateFinish - lag
-                case .startToFinish:
-                    if predecessorState == .started { continue }
-                    cap = lateFinish - lag + durations[predecessor]
-                }
-                if cap < workspace.lateFinish[predecessor] { workspace.lateFinish[predecessor] = cap }
-                workspace.isCapped[predecessor] = true
+            let duration = work[task]
+            var lateFinish = isOpenEnd[task] ? min(openEnd, cap[task]) : cap[task]
+            let middle = split[task]
+            // Links run backwards too: first the LS-capping ones (SS, SF), then the LF-capping ones.
+            while link > middle {
+                link &-= 1
+                lateFinish = min(lateFinish, late[Int(source[link])] - lag[link] + duration)
             }
+            while link > first {
+                link &-= 1
+                lateFinish = min(lateFinish, late[Int(source[link])] - lag[link])
+            }
+            late[task &<< 1] = lateFinish - duration
+            late[task &<< 1 | 1] = lateFinish
+            local.record(rank: task, isCritical: lateFinish - early[task &<< 1 | 1] <= threshold)
         }
     }
 }

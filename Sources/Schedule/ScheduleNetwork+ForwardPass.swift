@@ -1,5 +1,5 @@
 extension ScheduleNetwork {
-    /// Computes early dates in forward-pass order.
+    /// Computes early dates in forward-pass order, with the work in `workspace.work`.
     ///
     /// - A task not started: `ES` = the largest of its start floor (0, the data date, a
     ///   start-no-earlier-than date) and every relation's bound (FS `EF(a)+L`, SS `ES(a)+L`,
@@ -9,54 +9,65 @@ extension ScheduleNetwork {
     ///   `EF = max(resume + remaining, every FF / SF bound)` (clarification 5).
     /// - A finished task keeps its actual dates.
     ///
-    /// Allocation-free: writes into `workspace`.
-    /// - Parameters:
-    ///   - durations: duration per task (planned or sampled).
-    ///   - remaining: remaining work per started task (planned or sampled).
-    func forwardPass(durations: [Int], remaining: [Int], workspace: inout PassWorkspace) {
-        for task in order {
-            let first = predecessorStart[task]
-            let end = predecessorStart[task + 1]
+    /// O(n + e), allocation-free: writes `early` and `latestFinish` of `workspace`, and `resume`
+    /// for started tasks only (for the others it is the early start). Indices are computed with
+    /// wrapping arithmetic: a network holds fewer than 2³⁰ tasks (checked when it is compiled).
+    func forwardPass(_ workspace: PassWorkspace) {
+        let state = state.base
+        let floor = startFloor.base
+        let actualStart = actualStart.base
+        let actualFinish = actualFinish.base
+        let linkStart = forwardStart.base
+        let split = forwardSplit.base
+        let source = forwardSource.base
+        let lag = forwardLag.base
+        let early = workspace.early
+        let resume = workspace.resume
+        let work = workspace.work
+        var latest = Int.min
+        var link = 0
+        for task in 0 ..< count {
+            let middle = split[task]
+            let end = linkStart[task &+ 1]
+            let start: Int
+            let finish: Int
             switch state[task] {
-            case .finished:
-                workspace.earlyStart[task] = actualStart[task]
-                workspace.earlyFinish[task] = actualFinish[task]
-                workspace.resume[task] = actualStart[task]
-            case .started:
-                var resume = startFloor[task]
-                var finish = Int.min
-                for link in first..<end {
-                    let predecessor = predecessorTask[link]
-                    let lag = predecessorLag[link]
-                    switch predecessorType[link] {
-                    case .finishToStart: resume = max(resume, workspace.earlyFinish[predecessor] + lag)
-                    case .startToStart: resume = max(resume, workspace.earlyStart[predecessor] + lag)
-                    case .finishToFinish: finish = max(finish, workspace.earlyFinish[predecessor] + lag)
-                    case .startToFinish: finish = max(finish, workspace.earlyStart[predecessor] + lag)
-                    }
-                }
-                workspace.earlyStart[task] = actualStart[task]
-                workspace.resume[task] = resume
-                workspace.earlyFinish[task] = max(resume + remaining[task], finish)
             case .notStarted:
-                let duration = durations[task]
-                var start = startFloor[task]
-                for link in first..<end {
-                    let predecessor = predecessorTask[link]
-                    let lag = predecessorLag[link]
-                    let bound: Int
-                    switch predecessorType[link] {
-                    case .finishToStart: bound = workspace.earlyFinish[predecessor] + lag
-                    case .startToStart: bound = workspace.earlyStart[predecessor] + lag
-                    case .finishToFinish: bound = workspace.earlyFinish[predecessor] + lag - duration
-                    case .startToFinish: bound = workspace.earlyStart[predecessor] + lag - duration
-                    }
-                    start = max(start, bound)
+                let duration = work[task]
+                var bound = floor[task]
+                while link < middle {
+                    bound = max(bound, early[Int(source[link])] + lag[link])
+                    link &+= 1
                 }
-                workspace.earlyStart[task] = start
-                workspace.resume[task] = start
-                workspace.earlyFinish[task] = start + duration
+                while link < end {
+                    bound = max(bound, early[Int(source[link])] + lag[link] - duration)
+                    link &+= 1
+                }
+                start = bound
+                finish = bound + duration
+            case .started:
+                var resumption = floor[task]
+                while link < middle {
+                    resumption = max(resumption, early[Int(source[link])] + lag[link])
+                    link &+= 1
+                }
+                var bound = resumption + work[task]
+                while link < end {
+                    bound = max(bound, early[Int(source[link])] + lag[link])
+                    link &+= 1
+                }
+                start = actualStart[task]
+                finish = bound
+                resume[task] = resumption
+            case .finished:
+                start = actualStart[task]
+                finish = actualFinish[task]
+                link = end
             }
+            early[task &<< 1] = start
+            early[task &<< 1 | 1] = finish
+            latest = max(latest, finish)
         }
+        workspace.latestFinish = count > 0 ? latest : 0
     }
 }

@@ -1,40 +1,43 @@
 extension ScheduleNetwork {
-    /// Free float per task: the smallest slack to any successor's early dates through the links that
+    /// Free float per rank: the smallest slack to any successor's early dates through the links that
     /// also cap in the backward pass (FS `ES(b) - EF(a) - L`, SS `ES(b) - ES(a) - L`,
     /// FF `EF(b) - EF(a) - L`, SF `EF(b) - ES(a) - L`); `LF - EF` for an open end, which may be
     /// negative (clarification 11). For a started successor its early start is where its remaining
-    /// work resumes. Finished tasks get `nil`.
+    /// work resumes. Finished tasks get `nil`. O(n + e).
     func freeFloat(_ workspace: PassWorkspace) -> [Int?] {
-        var slack = Array(repeating: Int.max, count: count)
-        var hasLink = Array(repeating: false, count: count)
-        for task in 0..<count where state[task] != .finished {
-            let start = workspace.resume[task]
-            let finish = workspace.earlyFinish[task]
-            for link in predecessorStart[task]..<predecessorStart[task + 1] {
-                let predecessor = predecessorTask[link]
-                let predecessorState = state[predecessor]
-                if predecessorState == .finished { continue }
-                let lag = predecessorLag[link]
-                let value: Int
-                switch predecessorType[link] {
-                case .finishToStart:
-                    value = start - workspace.earlyFinish[predecessor] - lag
-                case .startToStart:
-                    if predecessorState == .started { continue }
-                    value = start - workspace.earlyStart[predecessor] - lag
-                case .finishToFinish:
-                    value = finish - workspace.earlyFinish[predecessor] - lag
-                case .startToFinish:
-                    if predecessorState == .started { continue }
-                    value = finish - workspace.earlyStart[predecessor] - lag
-                }
-                slack[predecessor] = min(slack[predecessor], value)
-                hasLink[predecessor] = true
+        let state = state.base
+        let linkStart = backwardStart.base
+        let split = backwardSplit.base
+        let source = backwardSource.base
+        let lag = backwardLag.base
+        let early = workspace.early
+        let resume = workspace.resume
+        var result: [Int?] = []
+        result.reserveCapacity(count)
+        for task in 0 ..< count {
+            guard state[task] != .finished else {
+                result.append(nil)
+                continue
             }
+            let first = linkStart[task]
+            let middle = split[task]
+            let end = linkStart[task + 1]
+            guard first < end else {
+                result.append(workspace.late[2 * task + 1] - early[2 * task + 1])
+                continue
+            }
+            var slack = Int.max
+            for link in first ..< end {
+                let slot = Int(source[link])
+                // Slot parity: LS-reading links (FS, SS) measure from the successor's start, the
+                // others (FF, SF) from its finish; a started successor's start is where its work
+                // resumes.
+                let successorDate = slot & 1 == 1 ? early[slot] : state[slot >> 1] == .started ? resume[slot >> 1] : early[slot]
+                let predecessorDate = link < middle ? early[2 * task + 1] : early[2 * task]
+                slack = min(slack, successorDate - predecessorDate - lag[link])
+            }
+            result.append(slack)
         }
-        return (0..<count).map { task in
-            guard state[task] != .finished else { return nil }
-            return hasLink[task] ? slack[task] : workspace.lateFinish[task] - workspace.earlyFinish[task]
-        }
+        return result
     }
 }

@@ -5,7 +5,7 @@ public import TransitionSupport
 public struct ScheduleResult: Sendable, Hashable {
     /// Scheduled tasks in workflow-file order.
     public var tasks: [ScheduledTask] {
-        didSet { indexByID = Self.makeIndex(tasks) }
+        didSet { index = TaskIndex(tasks.map(\.id)) }
     }
     /// Ids of the critical tasks in forward-pass order.
     public var criticalPath: [String]
@@ -16,7 +16,8 @@ public struct ScheduleResult: Sendable, Hashable {
     public var statutoryDate: CivilDate?
     public var dataDate: CivilDate?
 
-    private var indexByID: [String: Int]
+    /// Task ids -> positions in `tasks` (derived; left out of equality and hashing).
+    private var index: TaskIndex
 
     public init(
         tasks: [ScheduledTask], criticalPath: [String], forecastGoLive: CivilDate?, slipDays: Int?,
@@ -28,18 +29,39 @@ public struct ScheduleResult: Sendable, Hashable {
         self.slipDays = slipDays
         self.statutoryDate = statutoryDate
         self.dataDate = dataDate
-        self.indexByID = Self.makeIndex(tasks)
+        self.index = TaskIndex(tasks.map(\.id))
     }
 
-    /// The scheduled task with `id`, if any. O(1).
+    /// A result whose task ids `index` already holds, in the same order (the scheduler's own).
+    init(
+        tasks: [ScheduledTask], criticalPath: [String], forecastGoLive: CivilDate?, slipDays: Int?,
+        statutoryDate: CivilDate?, dataDate: CivilDate?, index: TaskIndex
+    ) {
+        self.tasks = tasks
+        self.criticalPath = criticalPath
+        self.forecastGoLive = forecastGoLive
+        self.slipDays = slipDays
+        self.statutoryDate = statutoryDate
+        self.dataDate = dataDate
+        self.index = index
+    }
+
+    /// The scheduled task with `id` (the first, should ids repeat), if any. O(1) expected.
     public func task(_ id: String) -> ScheduledTask? {
-        indexByID[id].map { tasks[$0] }
+        index.position(of: id).map { tasks[$0] }
     }
 
-    private static func makeIndex(_ tasks: [ScheduledTask]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(tasks.count)
-        for (position, task) in tasks.enumerated() where index[task.id] == nil { index[task.id] = position }
-        return index
+    public static func == (lhs: ScheduleResult, rhs: ScheduleResult) -> Bool {
+        lhs.tasks == rhs.tasks && lhs.criticalPath == rhs.criticalPath && lhs.forecastGoLive == rhs.forecastGoLive
+            && lhs.slipDays == rhs.slipDays && lhs.statutoryDate == rhs.statutoryDate && lhs.dataDate == rhs.dataDate
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tasks)
+        hasher.combine(criticalPath)
+        hasher.combine(forecastGoLive)
+        hasher.combine(slipDays)
+        hasher.combine(statutoryDate)
+        hasher.combine(dataDate)
     }
 }

@@ -86,15 +86,20 @@ public struct WorkingCalendar: Sendable, Hashable {
     ///
     /// O(1): arithmetic outside the span of the holidays, a table look-up inside it.
     public func date(ofWorkingDay point: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: epochDay(ofWorkingDay: point))
+    }
+
+    /// The epoch day (days since 1970-01-01) of working day `point`. O(1).
+    func epochDay(ofWorkingDay point: Int) -> Int {
         let target = origin + point
         guard let firstHoliday = holidayDays.first, let lastHoliday = holidayDays.last else {
-            return CivilDate(daysSinceEpoch: patternDay(withCount: target))
+            return patternDay(withCount: target)
         }
         let beforeHolidays = patternDay(withCount: target)
-        if beforeHolidays < firstHoliday { return CivilDate(daysSinceEpoch: beforeHolidays) }
+        if beforeHolidays < firstHoliday { return beforeHolidays }
         let afterHolidays = patternDay(withCount: target + holidayDays.count)
-        if afterHolidays > lastHoliday { return CivilDate(daysSinceEpoch: afterHolidays) }
-        return CivilDate(daysSinceEpoch: spanTable[target - spanBase])
+        if afterHolidays > lastHoliday { return afterHolidays }
+        return spanTable[target - spanBase]
     }
 
     /// The point at the start of `date`'s working day; a non-working date moves to the next

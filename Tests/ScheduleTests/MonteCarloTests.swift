@@ -27,6 +27,51 @@ import TransitionSupport
         #expect(first.p50 <= first.p80 && first.p80 <= first.p95)
     }
 
+    @Test("analysing a compiled network equals analysing its input", arguments: EstimateDistribution.allCases)
+    func compiledNetwork(distribution: EstimateDistribution) throws {
+        let compiled = try CompiledSchedule(Self.uncertain)
+        #expect(try MonteCarlo.analyse(compiled, iterations: 777, seed: 9, distribution: distribution)
+            == MonteCarlo.analyse(Self.uncertain, iterations: 777, seed: 9, distribution: distribution))
+        #expect(throws: ScheduleError.invalidIterationCount(0)) { try MonteCarlo.analyse(compiled, iterations: 0, seed: 9) }
+        var noDate = Self.uncertain
+        noDate.statutoryDate = nil
+        #expect(throws: ScheduleError.missingStatutoryDate) {
+            try MonteCarlo.analyse(CompiledSchedule(noDate), iterations: 10, seed: 9)
+        }
+    }
+
+    @Test("the result does not depend on how the chunks are run", arguments: EstimateDistribution.allCases)
+    func independentOfThreads(distribution: EstimateDistribution) throws {
+        var networks = RandomNetworks(seed: 31)
+        var compared = 0
+        while compared < 12 {
+            var input = networks.input(maximumTasks: 60)
+            guard input.goLiveMilestone != nil else { continue }
+            if input.statutoryDate == nil { input.statutoryDate = input.calendar.start.adding(days: 90) }
+            let iterations = [1, 7, 32, 33, 500][compared % 5]
+            let concurrent = try MonteCarlo.analyse(input, iterations: iterations, seed: 77, distribution: distribution)
+            for execution in [MonteCarlo.ChunkExecution.serial, .reversed] {
+                #expect(try MonteCarlo.analyse(
+                    input, iterations: iterations, seed: 77, distribution: distribution, execution: execution) == concurrent)
+            }
+            compared += 1
+        }
+    }
+
+    @Test("a large estimate range is drawn continuously and stays in range")
+    func continuousFallback() throws {
+        let input = ScheduleInput(
+            tasks: [
+                task("A", 10, estimate: ThreePointEstimate(optimistic: 0, mostLikely: 10, pessimistic: 300_000)),
+                task("GO", milestone: true, after: [fs("A")]),
+            ],
+            calendar: june2022, statutoryDate: day("2022-08-01"), goLiveMilestone: "GO")
+        let analysis = try MonteCarlo.analyse(input, iterations: 200, seed: 4)
+        #expect(analysis.p50 > june2022.date(ofWorkingDay: 1_000))
+        #expect(analysis.p95 <= june2022.date(ofWorkingDay: 300_000))
+        #expect(try MonteCarlo.analyse(input, iterations: 200, seed: 4, distribution: .pert, execution: .serial) == analysis)
+    }
+
     @Test("different seeds give different samples")
     func seedsDiffer() throws {
         let first = try MonteCarlo.analyse(Self.uncertain, iterations: 500, seed: 1)

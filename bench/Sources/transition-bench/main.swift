@@ -10,8 +10,10 @@
 //                                                    BATCHED events in batches of BATCHSIZE
 //   transition-bench verify LOG                      re-hash the whole chain; MB/s and peak RSS
 //   transition-bench network NET.json TASKS LINKS    deterministic schedule network for CPM peers
-//   transition-bench cpm NET.json                    CriticalPathScheduler.schedule
-//   transition-bench montecarlo NET.json ITERATIONS  MonteCarlo.analyse (PERT)
+//   transition-bench cpm NET.json                    CriticalPathScheduler.schedule; CompiledSchedule
+//                                                    build + runPasses; runPasses alone
+//   transition-bench montecarlo NET.json ITERATIONS  MonteCarlo.analyse (PERT) from the input, and
+//                                                    from a CompiledSchedule
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,6 +41,17 @@ func report(_ fields: [(String, JSONValue)]) {
     var object = JSONObject()
     for (key, value) in fields { object[key] = value }
     print(JSONWriter.canonicalString(.object(object)))
+}
+
+/// The shortest of `runs` timings of `body`, in seconds.
+func best(of runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var shortest = Double.infinity
+    for _ in 0..<runs {
+        let start = now()
+        try body()
+        shortest = min(shortest, seconds(since: start))
+    }
+    return shortest
 }
 
 func fail(_ message: String) -> Never {
@@ -317,32 +330,47 @@ do {
         report([("name", .string("network")), ("tasks", .int(tasks)), ("links", network["links"]!)])
 
     case "cpm":
+        // Three figures on the same input, each the best of its runs: the full schedule (network,
+        // passes, float, free float, rows and calendar dates); network build + passes, the same work
+        // the pure-Python peer's end-to-end figure does; and the passes alone on a built network.
         guard arguments.count == 2 else { fail("usage: cpm NET.json") }
         let (input, links) = Network.input(arguments[1], milestone: false)
-        _ = try CriticalPathScheduler.schedule(input)  // warm-up
-        let runs = 5
-        var best = Double.infinity
-        var critical = 0
-        var finish = 0
-        for _ in 0..<runs {
-            let start = now()
-            let result = try CriticalPathScheduler.schedule(input)
-            best = min(best, seconds(since: start))
-            critical = result.criticalPath.count
-            finish = result.tasks.map(\.earlyFinish).max() ?? 0
+        let result = try CriticalPathScheduler.schedule(input)  // also the warm-up
+        let full = try best(of: 20) { _ = try CriticalPathScheduler.schedule(input) }
+        var summary = try CompiledSchedule(input).runPasses()
+        let built = try best(of: 50) { summary = try CompiledSchedule(input).runPasses() }
+        let compiled = try CompiledSchedule(input)
+        let passes = best(of: 500) { summary = compiled.runPasses() }
+        let finish = result.tasks.map(\.earlyFinish).max() ?? 0
+        guard summary.projectFinish == finish, summary.criticalCount == result.criticalPath.count else {
+            fail("the passes disagree with the schedule")
         }
-        report([("name", .string("cpm")), ("tasks", .int(input.tasks.count)), ("links", .int(links)), ("seconds", .double(best)),
-                ("runs", .int(runs)), ("criticalTasks", .int(critical)), ("projectFinish", .int(finish))])
+        for (name, seconds, runs) in [("cpm", full, 20), ("cpm-build-passes", built, 50), ("cpm-passes", passes, 500)] {
+            report([("name", .string(name)), ("tasks", .int(input.tasks.count)), ("links", .int(links)), ("seconds", .double(seconds)),
+                    ("runs", .int(runs)), ("criticalTasks", .int(summary.criticalCount)), ("projectFinish", .int(finish))])
+        }
 
     case "montecarlo":
+        // End to end (compile the network, draw, run both passes, tally criticality, summarise),
+        // then the same without compiling, each the best of 3.
         guard arguments.count == 3, let iterations = Int(arguments[2]) else { fail("usage: montecarlo NET.json ITERATIONS") }
         let (input, links) = Network.input(arguments[1], milestone: true)
-        let start = now()
-        let analysis = try MonteCarlo.analyse(input, iterations: iterations, seed: 42)
-        let elapsed = seconds(since: start)
-        report([("name", .string("montecarlo")), ("tasks", .int(input.tasks.count - 1)), ("links", .int(links)),
-                ("iterations", .int(iterations)), ("seconds", .double(elapsed)), ("p80", .string(analysis.p80.description)),
-                ("threads", .int(ProcessInfo.processInfo.activeProcessorCount))])
+        var analysis = try MonteCarlo.analyse(input, iterations: min(iterations, 100), seed: 42)  // warm-up
+        let whole = try best(of: 3) { analysis = try MonteCarlo.analyse(input, iterations: iterations, seed: 42) }
+        let compiled = try CompiledSchedule(input)
+        let runs = try best(of: 3) {
+            guard try MonteCarlo.analyse(compiled, iterations: iterations, seed: 42) == analysis else {
+                fail("analysing the compiled network gave a different result")
+            }
+        }
+        let critical = analysis.criticalityIndex.values.reduce(0, +)
+        for (name, seconds) in [("montecarlo", whole), ("montecarlo-passes", runs)] {
+            report([("name", .string(name)), ("tasks", .int(input.tasks.count - 1)), ("links", .int(links)),
+                    ("iterations", .int(iterations)), ("seconds", .double(seconds)), ("p50", .string(analysis.p50.description)),
+                    ("p80", .string(analysis.p80.description)), ("p95", .string(analysis.p95.description)),
+                    ("probabilityOnTime", .double(analysis.probabilityOnTime)), ("meanCriticalTasks", .double(critical)),
+                    ("threads", .int(ProcessInfo.processInfo.activeProcessorCount))])
+        }
 
     default:
         fail("unknown command \(command)")
