@@ -53,45 +53,67 @@ extension EventLog {
 
     /// Streams committed events from the start of `segments` (or from `position` in its segment),
     /// holding back the members of a batch until its last member is read.
+    ///
+    /// Segments are read in blocks whose lines are decoded on all cores
+    /// (``ParallelLineDecoder``); the sequence and batch checks then run in order. A final run of
+    /// bytes without a newline (a torn line) is never shown.
     private func stream(segments: [Segment], from position: LogPosition?, _ body: (EventRecord, LogPosition) throws -> Bool) throws {
         var pending: [(EventRecord, LogPosition)] = []
         var expected = (position?.sequence ?? 0) + 1
-        var stop = false
         for segment in segments {
-            if stop { break }
             let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
-            _ = try LineReader.forEachLine(path: segment.path, startingAt: startOffset) { line, _, offset in
-                let record: EventRecord
-                do {
-                    record = try EventRecord.decode(line: line, checkingHash: false).record
-                } catch {
-                    throw EventLogError.corrupt(
-                        file: segment.path, line: try LineCounter.lineNumber(atOffset: offset, path: segment.path), reason: "\(error)")
+            let file = try POSIXFile(path: segment.path, flags: O_RDONLY)
+            var offset = startOffset
+            var block: [UInt8] = []
+            var blockSize = Self.readBlockSize
+            while true {
+                // `block` holds an unfinished line carried over; read more after it.
+                let carried = block.count
+                block.append(contentsOf: repeatElement(0, count: blockSize))
+                let count = try block.withUnsafeMutableBytes { buffer in
+                    try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried...]), at: offset + carried)
                 }
-                guard record.sequence == expected else {
-                    throw EventLogError.corrupt(
-                        file: segment.path, line: try LineCounter.lineNumber(atOffset: offset, path: segment.path),
-                        reason: "expected sequence \(expected) but found \(record.sequence)")
+                block.removeSubrange((carried + count)...)
+                if count == 0 { break }
+                guard let lastNewline = block.lastIndex(of: 0x0A) else {
+                    blockSize *= 2
+                    continue
                 }
-                expected += 1
-                let here = LogPosition(
-                    sequence: record.sequence, hash: record.hash, segmentFirstSequence: segment.firstSequence,
-                    offset: offset + line.count + 1)
-                if let batch = record.batch, record.sequence < batch.last {
-                    pending.append((record, here))
-                    return true
+                let lines = block.withUnsafeBufferPointer { buffer in
+                    ParallelLineDecoder.decode(UnsafeBufferPointer(rebasing: buffer[...lastNewline]), fileOffset: offset)
                 }
-                for (earlier, earlierPosition) in pending where try !body(earlier, earlierPosition) {
-                    stop = true
-                    return false
+                for line in lines {
+                    let record: EventRecord
+                    switch line.record {
+                    case .success(let decoded): record = decoded
+                    case .failure(let error):
+                        throw EventLogError.corrupt(
+                            file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path), reason: "\(error)")
+                    }
+                    guard record.sequence == expected else {
+                        throw EventLogError.corrupt(
+                            file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path),
+                            reason: "expected sequence \(expected) but found \(record.sequence)")
+                    }
+                    expected += 1
+                    let here = LogPosition(
+                        sequence: record.sequence, hash: record.hash, segmentFirstSequence: segment.firstSequence,
+                        offset: line.offset + line.length + 1)
+                    if let batch = record.batch, record.sequence < batch.last {
+                        pending.append((record, here))
+                        continue
+                    }
+                    for (earlier, earlierPosition) in pending where try !body(earlier, earlierPosition) { return }
+                    pending.removeAll(keepingCapacity: true)
+                    if try !body(record, here) { return }
                 }
-                pending.removeAll(keepingCapacity: true)
-                if try !body(record, here) {
-                    stop = true
-                    return false
-                }
-                return true
+                offset += lastNewline + 1
+                block.removeSubrange(...lastNewline)
+                blockSize = Self.readBlockSize
             }
         }
     }
+
+    /// How much of a segment is read (and decoded in parallel) at a time.
+    static let readBlockSize = 4 << 20
 }

@@ -78,18 +78,15 @@ public struct Replay: Sendable {
     ///
     /// - Throws: ``ReplayError``. O(records), or O(events in scope) when a correction reaches back.
     public mutating func append(_ records: some Sequence<EventRecord>) throws(ReplayError) {
-        var fresh: [RecordedEvent] = []
+        var inScope: [EventRecord] = []
         var last = lastSequence
         for record in records {
             guard record.sequence > last else { throw .outOfOrder(sequence: record.sequence, after: last) }
             last = record.sequence
             if let asOf, record.recordedAt > asOf { continue }
-            do {
-                fresh.append(try RecordedEvent.decode(record))
-            } catch {
-                throw .undecodable(sequence: record.sequence, error)
-            }
+            inScope.append(record)
         }
+        let fresh = try ParallelEventDecoder.decode(inScope)
         var loaded: [Int: WorkflowDefinition] = [:]
         for event in fresh {
             if let (document, file) = Self.workflowDocument(in: event.event) {

@@ -4,13 +4,13 @@ import Dispatch
 ///
 /// A lock guards each access, so the type is safe to share even if that discipline slips; the
 /// cost is negligible next to the work each iteration does.
-final class ParallelSlots<Value>: @unchecked Sendable {
+public final class ParallelSlots<Value>: @unchecked Sendable {
     private var values: [Value?]
     private let lock = DispatchSemaphore(value: 1)
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
+    public init(count: Int) { values = Array(repeating: nil, count: count) }
 
-    subscript(index: Int) -> Value? {
+    public subscript(index: Int) -> Value? {
         get {
             lock.wait()
             defer { lock.signal() }

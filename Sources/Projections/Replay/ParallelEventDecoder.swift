@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Domain
+import EventLog
+import TransitionSupport
+
+/// Decodes stored records into domain events on all cores.
+///
+/// Each record decodes on its own (upcast, then typed payload), so a long replay splits the work
+/// into contiguous runs and keeps the order; the fold that follows stays sequential. Errors are
+/// reported for the earliest record that fails, as a sequential decode would.
+enum ParallelEventDecoder {
+    /// Fewer records than this are decoded on the calling thread.
+    static let parallelThreshold = 4096
+    static let workers = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+
+    static func decode(_ records: [EventRecord]) throws(ReplayError) -> [RecordedEvent] {
+        let parts = records.count >= parallelThreshold ? workers : 1
+        guard parts > 1 else { return try decode(records[...]) }
+        let results = ParallelSlots<Result<[RecordedEvent], ReplayError>>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (records.count * part / parts)..<(records.count * (part + 1) / parts)
+            results[part] = Result { () throws(ReplayError) in try decode(records[range]) }
+        }
+        var events: [RecordedEvent] = []
+        events.reserveCapacity(records.count)
+        for part in 0..<parts {
+            switch results[part] {
+            case .success(let decoded): events += decoded
+            case .failure(let error): throw error
+            case nil: break
+            }
+        }
+        return events
+    }
+
+    private static func decode(_ records: ArraySlice<EventRecord>) throws(ReplayError) -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        events.reserveCapacity(records.count)
+        for record in records {
+            do {
+                events.append(try RecordedEvent.decode(record))
+            } catch {
+                throw .undecodable(sequence: record.sequence, error)
+            }
+        }
+        return events
+    }
+}
