@@ -31,7 +31,8 @@ public struct Replay: Sendable {
     /// The workflow carried by each `programme.initialised` / `workflow.revised` in scope, loaded once.
     private var workflows: [Int: WorkflowDefinition] = [:]
     private var lastSequence = 0
-    /// Whether ``history`` holds every event in scope (false when resumed from a snapshot).
+    /// Whether ``history`` holds every event in scope (false when resumed from a snapshot, and in
+    /// the one-shot ``state(records:workflowProvider:asOf:effectiveOn:)``, which keeps none).
     public private(set) var hasCompleteHistory = true
 
     /// Creates an empty replay with the given scope.
@@ -67,6 +68,8 @@ public struct Replay: Sendable {
         asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil
     ) throws(ReplayError) -> TransitionState {
         var replay = Replay(asOf: asOf, effectiveOn: effectiveOn, workflowProvider: workflowProvider)
+        // One append folds everything, so no later correction can reach back: keep no history.
+        replay.hasCompleteHistory = false
         try replay.append(records)
         return replay.state
     }
@@ -119,7 +122,7 @@ public struct Replay: Sendable {
         }
         for event in fresh { Self.fold(event, into: &state, workflows: workflows, effectiveOn: effectiveOn) }
         state.throughSequence = fresh.last?.sequence ?? state.throughSequence
-        history += fresh
+        if hasCompleteHistory { history += fresh }
     }
 
     private static func isIgnored(_ outcome: CorrectionLog.Outcome) -> Bool {
