@@ -212,17 +212,3 @@ extension EventLog {
         }
     }
 }
-
-/// Random (version 4) UUIDs in lower-case text, without Foundation.
-public enum UUIDs {
-    public static func random() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = SHA256Digest(bytes: bytes).hex
-        let characters = Array(hex)
-        return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16]) + "-"
-            + String(characters[16..<20]) + "-" + String(characters[20..<32])
-    }
-}
