@@ -61,16 +61,49 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
     /// Parses exactly 64 lower-case hex digits (the stored form), refusing upper case.
     public init?(lowercaseHex hex: String) {
         var text = hex
-        guard let words = text.withUTF8({ SHA256Digest.parse(UnsafeRawBufferPointer($0), allowingUpperCase: false) }) else {
-            return nil
-        }
-        self.init(words: words)
+        guard let digest = text.withUTF8({ SHA256Digest(lowercaseHex: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = digest
     }
 
     /// Parses exactly 64 lower-case hex digits from raw bytes (a slice of a stored line).
+    ///
+    /// Eight digits at a time (SWAR): every stored line carries two digests, so this runs twice per
+    /// event during verification.
     public init?(lowercaseHex digits: UnsafeRawBufferPointer) {
-        guard let words = SHA256Digest.parse(digits, allowingUpperCase: false) else { return nil }
+        guard digits.count == 64, let base = digits.baseAddress else { return nil }
+        var valid = true
+        func word(_ offset: Int) -> UInt64 {
+            let high = SHA256Digest.lowercaseHexGroup(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self), valid: &valid)
+            let low = SHA256Digest.lowercaseHexGroup(base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self), valid: &valid)
+            return UInt64(high) << 32 | UInt64(low)
+        }
+        let words = (word(0), word(16), word(32), word(48))
+        guard valid else { return nil }
         self.init(words: words)
+    }
+
+    /// The value of eight lower-case hex digits loaded as one word (first digit in the lowest byte);
+    /// clears `valid` if any byte is not `0-9` or `a-f`.
+    @inline(__always)
+    private static func lowercaseHexGroup(_ raw: UInt64, valid: inout Bool) -> UInt32 {
+        let x = UInt64(littleEndian: raw)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // With every byte below 0x80, adding (0x80 - c) sets a byte's high bit exactly when it is >= c,
+        // and no addition carries into the next byte.
+        let atLeast0 = (x &+ ones &* 0x50) & highBits
+        let atLeastColon = (x &+ ones &* 0x46) & highBits
+        let atLeastA = (x &+ ones &* 0x1F) & highBits
+        let atLeastG = (x &+ ones &* 0x19) & highBits
+        let isDigit = atLeast0 & ~atLeastColon
+        let isLetter = atLeastA & ~atLeastG
+        if x & highBits != 0 || isDigit | isLetter != highBits { valid = false }
+        let nibbles = (x & (ones &* 0x0F)) &+ (isLetter >> 7) &* 9
+        // Pair the nibbles into bytes (first digit high), then gather the four bytes.
+        let pairs = ((nibbles & 0x00FF_00FF_00FF_00FF) << 4) | ((nibbles >> 8) & 0x00FF_00FF_00FF_00FF)
+        let quads = (pairs | pairs >> 8) & 0x0000_FFFF_0000_FFFF
+        let packed = UInt32(truncatingIfNeeded: quads | quads >> 16)
+        return packed.byteSwapped
     }
 
     private static func parse(_ digits: UnsafeRawBufferPointer, allowingUpperCase: Bool) -> (UInt64, UInt64, UInt64, UInt64)? {

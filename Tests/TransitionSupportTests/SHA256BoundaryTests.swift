@@ -84,4 +84,21 @@ struct SHA256BoundaryTests {
         let parsed = raw.withUnsafeBytes { SHA256Digest(lowercaseHex: $0) }
         #expect(parsed == digest)
     }
+
+    @Test("the lower-case hex reader accepts exactly 0-9 and a-f at every position, with the right value")
+    func lowercaseHexEveryByte() {
+        let digest = SHA256.hash("position test")
+        let hex = Array(digest.hex.utf8)
+        for position in 0..<64 {
+            for value in 0...255 {
+                var digits = hex
+                digits[position] = UInt8(value)
+                let parsed = digits.withUnsafeBytes { SHA256Digest(lowercaseHex: $0) }
+                let isLowerHex = (0x30...0x39).contains(value) || (0x61...0x66).contains(value)
+                #expect((parsed != nil) == isLowerHex, "byte \(value) at \(position)")
+                if let parsed { #expect(parsed == SHA256Digest(hex: String(decoding: digits, as: UTF8.self))) }
+            }
+        }
+        #expect(Array(repeating: UInt8(ascii: "0"), count: 63).withUnsafeBytes { SHA256Digest(lowercaseHex: $0) } == nil)
+    }
 }
