@@ -171,15 +171,13 @@ extension EventLog {
     }
 
     /// Committed events whose id is in `ids`, found by a byte search before decoding.
+    ///
+    /// One pass over the log whatever the number of ids: each line is searched once for `,"id":`
+    /// and the string after it looked up in a set (`FieldValueMatcher`).
     public func records(withIDs ids: Set<String>) throws -> [String: EventRecord] {
-        var patterns: [[UInt8]] = []
-        for id in ids {
-            var pattern = Array(",\"id\":".utf8)
-            JSONWriter.writeString(id, into: &pattern)
-            patterns.append(pattern)
-        }
+        let matcher = FieldValueMatcher(field: ",\"id\":", values: ids)
         var found: [String: EventRecord] = [:]
-        try scanLines(matchingAny: patterns) { record in
+        try scanLines(matching: matcher) { record in
             if ids.contains(record.id) { found[record.id] = record }
         }
         return found
@@ -187,29 +185,25 @@ extension EventLog {
 
     /// The number of committed events whose `entity` is `entity`.
     public func version(ofEntity entity: String) throws -> Int {
-        var pattern = Array(",\"entity\":".utf8)
-        JSONWriter.writeString(entity, into: &pattern)
+        let matcher = FieldValueMatcher(field: ",\"entity\":", values: [entity])
         var count = 0
-        try scanLines(matchingAny: [pattern]) { record in
+        try scanLines(matching: matcher) { record in
             if record.entity == entity { count += 1 }
         }
         return count
     }
 
-    /// Decodes only the committed lines containing one of `patterns`.
-    private func scanLines(matchingAny patterns: [[UInt8]], _ body: (EventRecord) -> Void) throws {
+    /// Decodes only the committed lines in which `matcher` finds one of its values.
+    private func scanLines(matching matcher: FieldValueMatcher, _ body: (EventRecord) -> Void) throws {
         let head = try self.head()
         for segment in try segments() where segment.firstSequence <= head.sequence {
             _ = try LineReader.forEachLine(path: segment.path) { line, lineNumber, _ in
-                for pattern in patterns {
-                    guard ByteSearch.contains(line, pattern) else { continue }
-                    do {
-                        let record = try EventRecord.decode(line: line, checkingHash: false).record
-                        if record.sequence <= head.sequence { body(record) }
-                    } catch {
-                        throw EventLogError.corrupt(file: segment.path, line: lineNumber, reason: "\(error)")
-                    }
-                    break
+                guard matcher.matches(line) else { return true }
+                do {
+                    let record = try EventRecord.decode(line: line, checkingHash: false).record
+                    if record.sequence <= head.sequence { body(record) }
+                } catch {
+                    throw EventLogError.corrupt(file: segment.path, line: lineNumber, reason: "\(error)")
                 }
                 return true
             }
