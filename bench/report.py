@@ -134,7 +134,7 @@ out += [
     "",
     f"## Verify ({largest:,}-event log)",
     "",
-    "Transition: `EventLog.verify()` reads each segment in 4 MB windows; every line is read and re-hashed on all cores "
+    "Transition: `EventLog.verify()` reads each segment in 1 MiB windows; every line is read and re-hashed on all cores "
     "(lines in the writer's canonical form byte by byte, any other line through the full decoder), then the chain — "
     "sequence numbers, links, time order, batches — is walked in order. "
     f"Best of {v['runs'] if v and 'runs' in v else 1} runs on {v['threads'] if v and 'threads' in v else '?'} threads, median in brackets. "

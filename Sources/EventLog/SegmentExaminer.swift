@@ -17,7 +17,7 @@ enum SegmentExaminer {
     /// the window and switch the fast reading off to compare against the plain decoder.
     struct Tuning: Sendable {
         /// Bytes read per window (grown for a longer line).
-        var windowBytes = 4 << 20
+        var windowBytes = 1 << 20
         /// Windows smaller than this are examined on the calling thread.
         var parallelThreshold = 256 << 10
         /// `false` sends every line through `EventRecord.decode`.
