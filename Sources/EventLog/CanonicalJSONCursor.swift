@@ -69,6 +69,8 @@ struct CanonicalJSONCursor {
         index += 1
         let start = index
         while index < count {
+            skipPlainASCII()
+            guard index < count else { return nil }
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
@@ -84,6 +86,26 @@ struct CanonicalJSONCursor {
             }
         }
         return nil
+    }
+
+    /// Skips eight bytes at a time while all eight are plain ASCII inside a string: 0x20–0x7F but
+    /// neither `"` nor `\\` (bytes `string()` would accept one by one anyway). Stops at or before
+    /// the first other byte, which the byte-by-byte reading then handles.
+    @inline(__always)
+    private mutating func skipPlainASCII() {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while count - index >= 8 {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A byte below 0x20, a quote or a backslash sets its high bit in one of the three
+            // "has zero / has less" terms; a non-ASCII byte has its own high bit set.
+            let control = (word &- ones &* 0x20) & ~word
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | word
+            guard special & highBits == 0 else { return }
+            index += 8
+        }
     }
 
     /// Consumes one escape: the two-character forms, or `\uXXXX` outside the surrogate range.

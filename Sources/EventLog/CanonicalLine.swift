@@ -13,6 +13,14 @@ enum CanonicalLine {
 
     /// The facts of `line` (no newline) if it is canonical, with its body re-hashed; otherwise `nil`.
     static func facts(of line: UnsafeRawBufferPointer) -> LineFacts? {
+        guard var read = unhashedFacts(of: line) else { return nil }
+        read.facts.hashMatches = read.body.digest == read.facts.hash
+        return read.facts
+    }
+
+    /// The facts of a canonical `line` with `hashMatches` still `false`, and the body whose hash
+    /// decides it, so that many lines can be hashed together (`SHA256.digests(of:)`).
+    static func unhashedFacts(of line: UnsafeRawBufferPointer) -> (facts: LineFacts, body: Body)? {
         guard let start = line.baseAddress, line.count > hashSuffixLength else { return nil }
         var cursor = CanonicalJSONCursor(start.assumingMemoryBound(to: UInt8.self), count: line.count)
         guard cursor.consume("{\"seq\":"), let sequence = cursor.integer(),
@@ -42,12 +50,26 @@ enum CanonicalLine {
             cursor.index == bodyEnd, cursor.consume(",\"hash\":\""), let hash = hexDigest(&cursor),
             cursor.consume("\"}"), cursor.isAtEnd
         else { return nil }
-        var hasher = SHA256()
-        hasher.update(UnsafeRawBufferPointer(start: start, count: bodyEnd))
-        hasher.update(byte: UInt8(ascii: "}"))
-        return LineFacts(
-            sequence: sequence, hashMatches: hasher.finalize() == hash, previousHash: previousHash, hash: hash,
-            recordedAt: recordedAt, batch: batch)
+        let facts = LineFacts(
+            sequence: sequence, hashMatches: false, previousHash: previousHash, hash: hash, recordedAt: recordedAt, batch: batch)
+        return (facts, Body(start: start, count: bodyEnd))
+    }
+
+    /// A line's bytes before `,"hash":`, which the writer hashed followed by `}`.
+    struct Body {
+        var start: UnsafeRawPointer
+        var count: Int
+
+        /// The body's digest, as the writer computed it.
+        var digest: SHA256Digest {
+            var hasher = SHA256()
+            hasher.update(UnsafeRawBufferPointer(start: start, count: count))
+            hasher.update(byte: UInt8(ascii: "}"))
+            return hasher.finalize()
+        }
+
+        /// The body as a message for `SHA256.digests(of:)`.
+        var message: SHA256.LaneMessage { SHA256.LaneMessage(start: start, count: count, trailingByte: UInt8(ascii: "}")) }
     }
 
     /// 64 lower-case hex digits.

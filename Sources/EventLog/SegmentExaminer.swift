@@ -1,4 +1,5 @@
 internal import Dispatch
+import TransitionSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -142,15 +143,30 @@ private struct PartSlots: @unchecked Sendable {
     let results: UnsafeMutableBufferPointer<[(length: Int, outcome: LineOutcome)]>
     let readsCanonicalLines: Bool
 
+    /// Examines the lines of one part. Canonical lines are read first and their bodies then hashed
+    /// together, several at a time (`SHA256.digests(of:)`); any other line is decoded in full.
     func examinePart(_ part: Int) {
         var verdicts: [(length: Int, outcome: LineOutcome)] = []
         var start = bounds[part]
         let end = bounds[part + 1]
         verdicts.reserveCapacity((end - start) / 256 + 1)
+        var unhashed: [(verdict: Int, facts: LineFacts)] = []
+        var messages: [SHA256.LaneMessage] = []
         while start < end, let newline = SegmentExaminer.firstIndex(of: 0x0A, in: region, from: start), newline < end {
             let line = UnsafeRawBufferPointer(rebasing: region[start..<newline])
-            verdicts.append((line.count, readsCanonicalLines ? LineOutcome.examine(line) : LineOutcome.decoded(line)))
+            if readsCanonicalLines, let read = CanonicalLine.unhashedFacts(of: line) {
+                unhashed.append((verdicts.count, read.facts))
+                messages.append(read.body.message)
+                verdicts.append((line.count, .event(read.facts)))
+            } else {
+                verdicts.append((line.count, LineOutcome.decoded(line)))
+            }
             start = newline + 1
+        }
+        for (pending, digest) in zip(unhashed, SHA256.digests(of: messages)) {
+            var facts = pending.facts
+            facts.hashMatches = digest == facts.hash
+            verdicts[pending.verdict].outcome = .event(facts)
         }
         results[part] = verdicts
     }

@@ -99,6 +99,26 @@ struct CanonicalLineTests {
         #expect(unchanged.withUnsafeBytes { CanonicalLine.facts(of: $0) } != nil)
     }
 
+    @Test("strings are read eight bytes at a time: a special byte at any offset is still seen", arguments: [
+        [UInt8(ascii: "\\"), UInt8(ascii: "n")], [UInt8(ascii: "\\"), UInt8(ascii: "q")], [0x00], [0x1F], [0x20], [0x7F], [0x80],
+        [0xC3, 0xA9], [0xC3], [0xED, 0xA0, 0x80], [0xFF], [UInt8(ascii: "\"")],
+    ])
+    func stringFastPath(special: [UInt8]) {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 24] {
+            for offset in 0...length {
+                var actor = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                actor.insert(contentsOf: special, at: offset)
+                let body = Array(#"{"seq":1,"id":"x","type":"t","schema":1,"recordedAt":"2022-05-16T09:30:00.250Z","effective":"2022-05-16","actor":""#.utf8)
+                    + actor + Array(#"","data":{"k":"v"},"prev":"0000000000000000000000000000000000000000000000000000000000000000"}"#.utf8)
+                let line = Array(body.dropLast()) + Array(",\"hash\":\"\(SHA256.hash(body).hex)\"}".utf8)
+                expectAgreement(line, "special \(special) at \(offset) of \(length)")
+                if special == [0x20] || special == [0x7F] || special == [0xC3, 0xA9] || special == [UInt8(ascii: "\\"), UInt8(ascii: "n")] {
+                    #expect(line.withUnsafeBytes { CanonicalLine.facts(of: $0) }?.hashMatches == true)
+                }
+            }
+        }
+    }
+
     @Test("property: random edits of stored lines never make the two readings disagree", arguments: 0..<6)
     func randomEdits(seed: Int) throws {
         let lines = try variedLines()
