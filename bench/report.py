@@ -135,7 +135,8 @@ out += [
     f"## Verify ({largest:,}-event log)",
     "",
     "Transition: `EventLog.verify()` reads each segment in 1 MiB windows; every line is read and re-hashed on all cores "
-    "(lines in the writer's canonical form byte by byte, any other line through the full decoder), then the chain — "
+    "(lines in the writer's canonical form byte by byte and then hashed four at a time, one per SIMD lane; any other line "
+    "through the full decoder), then the chain — "
     "sequence numbers, links, time order, batches — is walked in order. "
     f"Best of {v['runs'] if v and 'runs' in v else 1} runs on {v['threads'] if v and 'threads' in v else '?'} threads, median in brackets. "
     "Peer: Python reading every line, `json.loads` + `hashlib.sha256` on it, one thread (no chain check — a lower bound on the "
