@@ -1,72 +1,27 @@
 import TransitionSupport
 
-/// What `verify` found wrong first, and where.
-public struct VerificationFailure: Sendable, Hashable, CustomStringConvertible {
-    /// The kinds of damage the verifier tells apart.
-    public enum Kind: String, Sendable, Hashable {
-        case modified, missing, reordered, inserted, torn, anchor
-    }
-
-    public var kind: Kind
-    /// The first sequence number that is wrong.
-    public var sequence: Int
-    public var file: String
-    public var line: Int
-    public var detail: String
-
-    public var description: String {
-        "\(kind.rawValue) at sequence \(sequence) (\(file):\(line)): \(detail)"
-    }
-}
-
-/// A published head that the log must still extend (e.g. one minuted at a Board meeting).
-public struct Anchor: Sendable, Hashable, CustomStringConvertible {
-    public var sequence: Int
-    public var hash: SHA256Digest
-
-    public init(sequence: Int, hash: SHA256Digest) {
-        self.sequence = sequence
-        self.hash = hash
-    }
-
-    /// Parses `SEQ:HASH`.
-    public init?(_ text: String) {
-        let parts = text.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let sequence = Int(parts[0]), sequence >= 1, let hash = SHA256Digest(hex: parts[1]) else {
-            return nil
-        }
-        self.init(sequence: sequence, hash: hash)
-    }
-
-    public var description: String { "\(sequence):\(hash.hex)" }
-}
-
-/// The outcome of walking the whole chain.
-public struct VerificationReport: Sendable, Hashable {
-    public var eventCount: Int
-    public var head: EventLog.Head
-    public var bytes: Int
-    public var segmentCount: Int
-    public var failure: VerificationFailure?
-    public var anchorChecked: Anchor?
-    public var repairs: [RepairRecord]
-
-    public var isValid: Bool { failure == nil }
-}
-
 extension EventLog {
     /// Walks every segment, re-hashing every line and checking sequence, links, time order and batches.
     ///
     /// Stops at the first failure and classifies it: a changed byte is `modified`; a gap is `missing`;
     /// two events out of order are `reordered`; a line whose sequence was already seen is `inserted`;
     /// a partial final line or an unfinished batch is `torn`.
+    ///
+    /// Lines are read and re-hashed concurrently, a window at a time (`SegmentExaminer`), and the
+    /// chain is then walked in order over those verdicts, so the first failure reported is the same as
+    /// a one-line-at-a-time walk would report. O(n) in bytes; memory O(1) in the log's size.
     public func verify(anchor: Anchor? = nil) throws -> VerificationReport {
+        try verify(anchor: anchor, tuning: .standard)
+    }
+
+    /// `verify` with the examiner's window, parallelism and fast reading chosen (for tests).
+    func verify(anchor: Anchor?, tuning: SegmentExaminer.Tuning) throws -> VerificationReport {
         var state = VerifierState(anchor: anchor)
         let all = try segments()
         for segment in all where state.failure == nil {
-            let summary = try LineReader.forEachLine(path: segment.path) { line, lineNumber, _ in
-                state.bytes += line.count + 1
-                state.visit(line: line, file: segment.path, lineNumber: lineNumber)
+            let summary = try SegmentExaminer.forEachLine(path: segment.path, tuning: tuning) { outcome, length, lineNumber in
+                state.bytes += length + 1
+                state.visit(outcome, file: segment.path, lineNumber: lineNumber)
                 return state.failure == nil
             }
             if state.failure == nil, summary.trailingBytes > 0 {
@@ -103,20 +58,20 @@ private struct VerifierState {
 
     init(anchor: Anchor?) { self.anchor = anchor }
 
-    mutating func visit(line: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int) {
-        let decoded: (record: EventRecord, hashMatches: Bool)
-        do {
-            decoded = try EventRecord.decode(line: line, checkingHash: true)
-        } catch {
+    mutating func visit(_ outcome: LineOutcome, file: String, lineNumber: Int) {
+        let record: LineFacts
+        switch outcome {
+        case .event(let facts):
+            record = facts
+        case .unreadable(let reason):
             resolvePendingGap()
             if failure == nil {
                 failure = VerificationFailure(
                     kind: .modified, sequence: expected, file: file, line: lineNumber,
-                    detail: "the line cannot be read as an event (\(error.reason)); it was altered")
+                    detail: "the line cannot be read as an event (\(reason)); it was altered")
             }
             return
         }
-        let record = decoded.record
         if let gap = pendingGap {
             pendingGap = nil
             if record.sequence == expected {
@@ -138,7 +93,7 @@ private struct VerifierState {
                 detail: "a second event with sequence \(record.sequence) appears where \(expected) belongs: an event was inserted or duplicated")
             return
         }
-        guard decoded.hashMatches else {
+        guard record.hashMatches else {
             failure = VerificationFailure(
                 kind: .modified, sequence: record.sequence, file: file, line: lineNumber,
                 detail: "the stored hash does not match the event's content: the event was altered after it was recorded")

@@ -55,8 +55,13 @@ extension EventLog {
         }
         let lock = try POSIXFile(path: layout.lockFile, flags: O_RDWR)
         try lock.lockExclusively(timeout: options.lockTimeout)
-        let repairs = try repairTornTail(now: options.now())
-        let head = try self.head()
+        var position = try appendPosition()
+        var repairs: [RepairRecord] = []
+        if position.isTorn {
+            repairs = try repairTornTail(now: options.now())
+            position = try appendPosition()
+        }
+        let head = position.head
         let proposed = try prepare(head)
         guard !proposed.isEmpty else { throw EventLogError.emptyBatch }
         if let expected = options.expectedSequence, expected != head.sequence {
@@ -70,18 +75,24 @@ extension EventLog {
         guard !fresh.isEmpty else {
             return AppendResult(appended: [], alreadyRecorded: duplicates, repairs: repairs, head: head)
         }
-        let records = try seal(fresh, after: head, now: options.now())
-        try write(records)
-        let last = records[records.count - 1]
+        let sealed = try seal(fresh, after: head, now: options.now())
+        try write(sealed.lines, firstSequence: head.sequence + 1, at: position)
+        let last = sealed.records[sealed.records.count - 1]
         return AppendResult(
-            appended: records, alreadyRecorded: duplicates, repairs: repairs,
+            appended: sealed.records, alreadyRecorded: duplicates, repairs: repairs,
             head: Head(sequence: last.sequence, hash: last.hash, recordedAt: last.recordedAt))
     }
 
-    /// Gives each event its sequence, time, id and place in the chain.
-    private func seal(_ events: [ProposedEvent], after head: Head, now: Timestamp) throws -> [EventRecord] {
+    /// Gives each event its sequence, time, id and place in the chain, and encodes the batch's lines.
+    ///
+    /// Every line is written into one buffer and hashed where it lies, so a batch costs one
+    /// allocation for its bytes (plus the records handed back to the caller).
+    private func seal(_ events: [ProposedEvent], after head: Head, now: Timestamp) throws -> (records: [EventRecord], lines: [UInt8]) {
         var records: [EventRecord] = []
         records.reserveCapacity(events.count)
+        var lines: [UInt8] = []
+        lines.reserveCapacity(events.count * 512)
+        var freshIDs = UUIDs.random(count: events.count { $0.id == nil })[...]
         var previous = head.hash
         var floor = head.recordedAt ?? Timestamp(millisecondsSinceEpoch: Int64.min)
         let clock = max(now, floor)
@@ -94,37 +105,30 @@ extension EventLog {
                 throw EventLogError.clockBehindLog(proposed: recordedAt.description, head: floor.description)
             }
             floor = recordedAt
+            let id = event.id ?? freshIDs.popFirst() ?? UUIDs.random()
             var record = EventRecord(
-                sequence: head.sequence + index + 1, id: event.id ?? UUIDs.random(), type: event.type,
+                sequence: head.sequence + index + 1, id: id, type: event.type,
                 schema: event.schema, recordedAt: recordedAt, effective: event.effective ?? recordedAt.date,
                 actor: event.actor, role: event.role, entity: event.entity, reason: event.reason,
                 evidence: event.evidence, data: event.data, system: event.system, signature: event.signature,
                 batch: batch, previousHash: previous, hash: EventRecord.genesisHash)
-            record.seal()
+            record.hash = EventRecord.writeLine(of: record, into: &lines)
             previous = record.hash
             records.append(record)
         }
-        return records
+        return (records, lines)
     }
 
-    /// Writes sealed records to the current segment (or a new one) with one write and one fsync.
+    /// Writes a batch's lines to the current segment (or a new one) with one write and one fsync.
     /// On failure the segment is cut back to its previous length, so the log is unchanged.
-    private func write(_ records: [EventRecord]) throws {
-        var bytes: [UInt8] = []
-        for record in records { bytes.append(contentsOf: record.line) }
-        let existing = try segments()
-        var target = existing.last
-        if let current = target {
-            let file = try POSIXFile(path: current.path, flags: O_RDONLY)
-            if try file.size() >= segmentBytes { target = nil }
-        }
+    private func write(_ bytes: [UInt8], firstSequence: Int, at position: AppendPosition) throws {
         let segmentPath: String
         let createdSegment: Bool
-        if let target {
-            segmentPath = target.path
+        if let current = position.segment, position.segmentSize < segmentBytes {
+            segmentPath = current.path
             createdSegment = false
         } else {
-            segmentPath = layout.segmentPath(first: records[0].sequence)
+            segmentPath = layout.segmentPath(first: firstSequence)
             createdSegment = true
         }
         let file = try POSIXFile(path: segmentPath, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o660)
@@ -167,15 +171,13 @@ extension EventLog {
     }
 
     /// Committed events whose id is in `ids`, found by a byte search before decoding.
+    ///
+    /// One pass over the log whatever the number of ids: each line is searched once for `,"id":`
+    /// and the string after it looked up in a set (`FieldValueMatcher`).
     public func records(withIDs ids: Set<String>) throws -> [String: EventRecord] {
-        var patterns: [[UInt8]] = []
-        for id in ids {
-            var pattern = Array(",\"id\":".utf8)
-            JSONWriter.writeString(id, into: &pattern)
-            patterns.append(pattern)
-        }
+        let matcher = FieldValueMatcher(field: ",\"id\":", values: ids)
         var found: [String: EventRecord] = [:]
-        try scanLines(matchingAny: patterns) { record in
+        try scanLines(matching: matcher) { record in
             if ids.contains(record.id) { found[record.id] = record }
         }
         return found
@@ -183,46 +185,28 @@ extension EventLog {
 
     /// The number of committed events whose `entity` is `entity`.
     public func version(ofEntity entity: String) throws -> Int {
-        var pattern = Array(",\"entity\":".utf8)
-        JSONWriter.writeString(entity, into: &pattern)
+        let matcher = FieldValueMatcher(field: ",\"entity\":", values: [entity])
         var count = 0
-        try scanLines(matchingAny: [pattern]) { record in
+        try scanLines(matching: matcher) { record in
             if record.entity == entity { count += 1 }
         }
         return count
     }
 
-    /// Decodes only the committed lines containing one of `patterns`.
-    private func scanLines(matchingAny patterns: [[UInt8]], _ body: (EventRecord) -> Void) throws {
+    /// Decodes only the committed lines in which `matcher` finds one of its values.
+    private func scanLines(matching matcher: FieldValueMatcher, _ body: (EventRecord) -> Void) throws {
         let head = try self.head()
         for segment in try segments() where segment.firstSequence <= head.sequence {
             _ = try LineReader.forEachLine(path: segment.path) { line, lineNumber, _ in
-                for pattern in patterns {
-                    guard ByteSearch.contains(line, pattern) else { continue }
-                    do {
-                        let record = try EventRecord.decode(line: line, checkingHash: false).record
-                        if record.sequence <= head.sequence { body(record) }
-                    } catch {
-                        throw EventLogError.corrupt(file: segment.path, line: lineNumber, reason: "\(error)")
-                    }
-                    break
+                guard matcher.matches(line) else { return true }
+                do {
+                    let record = try EventRecord.decode(line: line, checkingHash: false).record
+                    if record.sequence <= head.sequence { body(record) }
+                } catch {
+                    throw EventLogError.corrupt(file: segment.path, line: lineNumber, reason: "\(error)")
                 }
                 return true
             }
         }
-    }
-}
-
-/// Random (version 4) UUIDs in lower-case text, without Foundation.
-public enum UUIDs {
-    public static func random() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = SHA256Digest(bytes: bytes).hex
-        let characters = Array(hex)
-        return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16]) + "-"
-            + String(characters[16..<20]) + "-" + String(characters[20..<32])
     }
 }

@@ -8,7 +8,8 @@
 //   transition-bench append LOG EVENTS.jsonl SINGLES BATCHSIZE BATCHED
 //                                                    durable appends: SINGLES one per fsync, then
 //                                                    BATCHED events in batches of BATCHSIZE
-//   transition-bench verify LOG                      re-hash the whole chain; MB/s and peak RSS
+//   transition-bench verify LOG [RUNS]               re-hash the whole chain RUNS times (default 5);
+//                                                    best and median seconds, threads, peak RSS
 //   transition-bench network NET.json TASKS LINKS    deterministic schedule network for CPM peers
 //   transition-bench cpm NET.json                    CriticalPathScheduler.schedule; CompiledSchedule
 //                                                    build + runPasses; runPasses alone
@@ -297,7 +298,7 @@ do {
         else { fail("usage: append LOG EVENTS.jsonl SINGLES BATCHSIZE BATCHED") }
         let events = Data_.read(arguments[2])
         guard events.count >= max(singles, batched) else { fail("not enough events in \(arguments[2])") }
-        try? FileManager.default.removeItem(atPath: arguments[1])
+        for suffix in ["-single", "-batch"] { try? FileManager.default.removeItem(atPath: arguments[1] + suffix) }
         let single = try EventLog.create(at: arguments[1] + "-single")
         var start = now()
         for event in events[0..<singles] { _ = try single.append([event]) }
@@ -314,14 +315,24 @@ do {
                 ("seconds", .double(seconds(since: start)))])
 
     case "verify":
-        guard arguments.count == 2 else { fail("usage: verify LOG") }
+        guard arguments.count == 2 || arguments.count == 3, let runs = Int(arguments.count == 3 ? arguments[2] : "5"), runs >= 1
+        else { fail("usage: verify LOG [RUNS]") }
         let log = try EventLog.open(at: arguments[1])
-        let start = now()
-        let result = try log.verify()
-        let elapsed = seconds(since: start)
-        guard result.isValid else { fail("verify failed on \(arguments[1])") }
+        var times: [Double] = []
+        var last: VerificationReport?
+        for _ in 0..<runs {
+            let start = now()
+            let result = try log.verify()
+            times.append(seconds(since: start))
+            guard result.isValid else { fail("verify failed on \(arguments[1]): \(result.failure?.description ?? "")") }
+            last = result
+        }
+        guard let result = last else { fail("verify did not run") }
+        times.sort()
+        let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
         report([("name", .string("verify")), ("events", .int(result.eventCount)), ("bytes", .int(result.bytes)),
-                ("seconds", .double(elapsed)), ("peakRSSMB", .double(peakRSSMegabytes()))])
+                ("seconds", .double(times[0])), ("medianSeconds", .double(median)), ("runs", .int(runs)),
+                ("threads", .int(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))), ("peakRSSMB", .double(peakRSSMegabytes()))])
 
     case "network":
         guard arguments.count == 4, let tasks = Int(arguments[2]), let links = Int(arguments[3]) else { fail("usage: network NET.json TASKS LINKS") }
