@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
+internal import Dispatch
 import TransitionSupport
 
 /// Decodes the complete lines of one block of a segment, split across the machine's cores.
