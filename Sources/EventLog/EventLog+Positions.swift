@@ -64,18 +64,25 @@ extension EventLog {
             let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
             let file = try POSIXFile(path: segment.path, flags: O_RDONLY)
             var offset = startOffset
-            var block: [UInt8] = []
+            var carry: [UInt8] = []
             var blockSize = Self.readBlockSize
             while true {
-                // `block` holds an unfinished line carried over; read more after it.
-                let carried = block.count
-                block.append(contentsOf: repeatElement(0, count: blockSize))
-                let count = try block.withUnsafeMutableBytes { buffer in
-                    try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried...]), at: offset + carried)
+                // Read the next block after the unfinished line carried over, without zero-filling.
+                let carried = carry.count
+                var count = 0
+                let block = try [UInt8](unsafeUninitializedCapacity: carried + blockSize) { buffer, initialized in
+                    initialized = 0
+                    guard let base = buffer.baseAddress else { return }
+                    carry.withUnsafeBufferPointer { previous in
+                        if let source = previous.baseAddress { base.initialize(from: source, count: carried) }
+                    }
+                    initialized = carried
+                    count = try file.read(into: UnsafeMutableRawBufferPointer(start: base + carried, count: blockSize), at: offset + carried)
+                    initialized = carried + count
                 }
-                block.removeSubrange((carried + count)...)
                 if count == 0 { break }
                 guard let lastNewline = block.lastIndex(of: 0x0A) else {
+                    carry = block
                     blockSize *= 2
                     continue
                 }
@@ -108,7 +115,7 @@ extension EventLog {
                     if try !body(record, here) { return }
                 }
                 offset += lastNewline + 1
-                block.removeSubrange(...lastNewline)
+                carry = Array(block[(lastNewline + 1)...])
                 blockSize = Self.readBlockSize
             }
         }

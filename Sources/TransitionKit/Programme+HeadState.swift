@@ -3,23 +3,46 @@ import Projections
 import TransitionSupport
 
 extension Programme {
-    /// How many events may follow the snapshot before recording writes a fresh one.
+    /// How many events may follow the on-disk snapshot before recording writes a fresh one.
     static let snapshotRefreshInterval = 64
 
-    /// The unscoped state at the head, with the workflow versions: from the projection snapshot and
-    /// the events after it when the snapshot matches the log, otherwise by replaying the whole log
-    /// (and then writing a snapshot, so the next command starts fast).
+    /// The unscoped state at the head, with the workflow versions: resumed from the state this value
+    /// computed last, else from the projection snapshot on disk, folding in only the events after
+    /// it; otherwise by replaying the whole log. A fresh snapshot is written after a full replay or
+    /// once the one on disk is ``snapshotRefreshInterval`` events behind.
     ///
-    /// Either way the result equals a full replay; the snapshot only saves time.
+    /// Either way the result equals a full replay; the snapshots only save time.
     func headState() throws -> (state: TransitionState, workflows: WorkflowHistory) {
         let store = SnapshotStore(log: log)
-        if let snapshot = store.load(), let resumed = try resume(from: snapshot, store: store) { return resumed }
-        return try replayAll(refreshing: store)
+        let cached = headCache.current
+        if let snapshot = cached.snapshot, let resumed = try resume(from: snapshot) {
+            persistIfBehind(resumed, persisted: cached.persistedSequence, store: store)
+            return (resumed.state, resumed.workflows)
+        }
+        if let snapshot = store.load(), let resumed = try resume(from: snapshot) {
+            persistIfBehind(resumed, persisted: snapshot.position.sequence, store: store)
+            return (resumed.state, resumed.workflows)
+        }
+        let replayed = try replayAll()
+        guard let replayed else { return (TransitionState(), WorkflowHistory()) }
+        store.save(replayed)
+        headCache.update(replayed, persistedSequence: replayed.position.sequence)
+        return (replayed.state, replayed.workflows)
+    }
+
+    /// Remembers `snapshot` and writes it to disk if the one there is far enough behind.
+    private func persistIfBehind(_ snapshot: ProjectionSnapshot, persisted: Int?, store: SnapshotStore) {
+        var persisted = persisted
+        if snapshot.position.sequence - (persisted ?? 0) >= Self.snapshotRefreshInterval {
+            store.save(snapshot)
+            persisted = snapshot.position.sequence
+        }
+        headCache.update(snapshot, persistedSequence: persisted)
     }
 
     /// Folds the events after `snapshot` into it; `nil` when the snapshot does not belong to this
     /// log or a correction after it reaches back before it.
-    private func resume(from snapshot: ProjectionSnapshot, store: SnapshotStore) throws -> (state: TransitionState, workflows: WorkflowHistory)? {
+    private func resume(from snapshot: ProjectionSnapshot) throws -> ProjectionSnapshot? {
         var tail: [EventRecord] = []
         var position = snapshot.position
         var workflows = snapshot.workflows
@@ -30,6 +53,7 @@ extension Programme {
             return true
         }
         guard matched else { return nil }
+        guard !tail.isEmpty else { return snapshot }
         let versions = workflows
         var replay = Replay(
             resuming: snapshot.state, through: snapshot.position.sequence,
@@ -40,13 +64,11 @@ extension Programme {
             if case .historyNeeded = error { return nil }
             throw error
         }
-        if tail.count >= Self.snapshotRefreshInterval {
-            store.save(ProjectionSnapshot(position: position, state: replay.state, workflows: workflows))
-        }
-        return (replay.state, workflows)
+        return ProjectionSnapshot(position: position, state: replay.state, workflows: workflows)
     }
 
-    private func replayAll(refreshing store: SnapshotStore) throws -> (state: TransitionState, workflows: WorkflowHistory) {
+    /// The state of the whole log, or `nil` for a log with no events yet.
+    private func replayAll() throws -> ProjectionSnapshot? {
         var records: [EventRecord] = []
         var workflows = WorkflowHistory()
         var position: LogPosition?
@@ -56,9 +78,9 @@ extension Programme {
             position = after
             return true
         }
+        guard let position else { return nil }
         let versions = workflows
         let state = try Replay.state(records: records, workflowProvider: { sequence in versions.version(atSequence: sequence)?.definition })
-        if let position { store.save(ProjectionSnapshot(position: position, state: state, workflows: workflows)) }
-        return (state, workflows)
+        return ProjectionSnapshot(position: position, state: state, workflows: workflows)
     }
 }

@@ -39,6 +39,9 @@ public struct OverrideRequest: Sendable {
 /// events only after their payloads and the workflow's rules accept them.
 public struct Programme: Sendable {
     public let log: EventLog
+    /// The head state this value last computed, so a process that records many times (the demo,
+    /// imports, simulations) folds only the new events each time.
+    let headCache = HeadStateCache()
 
     public init(log: EventLog) { self.log = log }
 

@@ -14,11 +14,15 @@ struct ProjectionSnapshotTests {
             actor: "Director", role: "programme-director", entity: task, data: ["task": .string(task), "percent": .int(percent)])
     }
 
+    /// Compares the head state, as this programme value and as a fresh one (which starts from the
+    /// snapshot on disk) compute it, with a full replay.
     func expectHeadMatchesReplay(_ mini: MiniProgramme, _ comment: Comment) throws {
-        let head = try mini.programme.headState()
         let full = try mini.programme.view()
-        #expect(head.state == full.state, comment)
-        #expect(head.workflows.versions.map(\.sequence) == full.workflows.versions.map(\.sequence), comment)
+        for programme in [mini.programme, Programme(log: mini.programme.log)] {
+            let head = try programme.headState()
+            #expect(head.state == full.state, comment)
+            #expect(head.workflows.versions.map(\.sequence) == full.workflows.versions.map(\.sequence), comment)
+        }
     }
 
     @Test("recording writes a snapshot, and the state resumed from it equals a full replay")
@@ -59,7 +63,8 @@ struct ProjectionSnapshotTests {
         bytes[bytes.count - 10] ^= 0x40
         try Data(bytes).write(to: URL(fileURLWithPath: store.path))
         #expect(store.load() == nil, "the checksum catches the change")
-        try mini.programme.record([progress(mini, "T-1", 20, at: "2022-05-03T11:00:00Z")])
+        // A new process (a fresh programme value) must find the damage and replay instead.
+        try Programme(log: mini.programme.log).record([progress(mini, "T-1", 20, at: "2022-05-03T11:00:00Z")])
         #expect(store.load()?.position.sequence == (try mini.programme.log.head().sequence) - 1, "replayed and rewritten at the head")
         try expectHeadMatchesReplay(mini, "after damage")
         try Data([0x74, 0x0A]).write(to: URL(fileURLWithPath: store.path))
@@ -89,7 +94,7 @@ struct ProjectionSnapshotTests {
         try mini.programme.record([progress(mini, "T-1", 10, at: "2022-05-03T10:00:00Z")])
         try mini.programme.record([progress(mini, "T-1", 30, at: "2022-05-03T11:00:00Z")])
         try FileManager.default.removeItem(atPath: store.path)
-        _ = try mini.programme.headState()
+        _ = try Programme(log: mini.programme.log).headState()
         let head = try mini.programme.log.head().sequence
         #expect(store.load()?.position.sequence == head)
         let correction = ProposedEvent(
@@ -100,5 +105,17 @@ struct ProjectionSnapshotTests {
         let corrected = try mini.programme.headState()
         #expect(corrected.state.tasks.tasks["T-1"]?.percent == 35)
         try expectHeadMatchesReplay(mini, "correction before the snapshot")
+    }
+
+    @Test("another process appending between two recordings is folded in")
+    func interleavedWriters() throws {
+        let mini = try MiniProgramme()
+        let other = Programme(log: mini.programme.log)
+        try mini.programme.record([progress(mini, "T-1", 10, at: "2022-05-03T10:00:00Z")])
+        try other.record([progress(mini, "T-1", 50, at: "2022-05-03T11:00:00Z")])
+        #expect(try mini.programme.headState().state.tasks.tasks["T-1"]?.percent == 50)
+        try mini.programme.record([progress(mini, "T-1", 60, at: "2022-05-03T12:00:00Z")])
+        #expect(try other.headState().state.tasks.tasks["T-1"]?.percent == 60)
+        try expectHeadMatchesReplay(mini, "two writers")
     }
 }
