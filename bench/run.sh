@@ -19,6 +19,9 @@ trap 'rm -rf "$work"' EXIT
 sizes=${BENCH_SIZES:-"10000 100000"}
 if [[ "${BENCH_1M:-0}" == 1 ]]; then sizes="$sizes 1000000"; fi
 largest=${sizes##* }
+# Record latency is measured on the 100,000-event log (the issue's yardstick) when it is built.
+latency_size=$largest
+for size in $sizes; do [[ $size == 100000 ]] && latency_size=100000; done
 singles=${BENCH_SINGLES:-1000}
 batch=${BENCH_BATCH:-1000}
 batched=${BENCH_BATCHED:-100000}
@@ -73,8 +76,8 @@ if [[ $(wc -l <"$events_file") -lt $need ]]; then "$tb" data "$workflow" "$work/
 "$tb" append "$work/append" "$events_file" "$singles" "$batch" "$batched" | record 0
 "$py" "$peers" sqlite-append "$events_file" "$work/sqlite" "$singles" "$batch" "$batched" | record 0
 
-echo "== record latency: one event, whole process, median of $latency_runs, on the $largest-event log" >&2
-"$py" - "$transition" "$work/log-$largest" "$work/sqlite-batch" "$latency_runs" <<'PY' | record "$largest"
+echo "== record latency: one event, whole process, median of $latency_runs, on the $latency_size-event log" >&2
+"$py" - "$transition" "$work/log-$latency_size" "$work/sqlite-batch" "$latency_runs" <<'PY' | record "$latency_size"
 import json, statistics, subprocess, sys, time
 transition, log, db, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 env = {"PATH": "/usr/bin:/bin", "TRANSITION_ACTOR": "Programme office", "TRANSITION_ROLE": "transition-pmo"}
@@ -136,4 +139,4 @@ echo "== scheduling: CPM 10,000 tasks / 30,000 links; Monte Carlo 1,000 tasks x 
 "$tb" montecarlo "$work/net-1k.json" "$mc_iterations" | record 0
 "$py" "$peers" montecarlo "$work/net-1k.json" "$mc_iterations" | record 0
 
-"$py" "$bench/report.py" "$results" "$root/docs/benchmarks.md" "$sizes" "$largest"
+"$py" "$bench/report.py" "$results" "$root/docs/benchmarks.md" "$sizes" "$largest" "$latency_size"
