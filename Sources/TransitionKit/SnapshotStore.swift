@@ -43,15 +43,16 @@ struct SnapshotStore {
         let intact = bytes.withUnsafeBytes { Checksum64.of(UnsafeRawBufferPointer(rebasing: $0[start...])) == checksum }
         guard intact else { return nil }
         let halves = [Array(bytes[start..<start + first]), Array(bytes[(start + first)...])]
-        let decoded = ParallelSlots<Any>(count: 2)
+        let rest = ParallelSlots<ProjectionSnapshot>(count: 1)
+        let registers = ParallelSlots<DueDiligenceRegister>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
-                decoded[0] = try? BinaryDecoder().decode(ProjectionSnapshot.self, from: halves[0])
+                rest[0] = try? BinaryDecoder().decode(ProjectionSnapshot.self, from: halves[0])
             } else {
-                decoded[1] = try? BinaryDecoder().decode(DueDiligenceRegister.self, from: halves[1])
+                registers[0] = try? BinaryDecoder().decode(DueDiligenceRegister.self, from: halves[1])
             }
         }
-        guard var snapshot = decoded[0] as? ProjectionSnapshot, let register = decoded[1] as? DueDiligenceRegister else { return nil }
+        guard var snapshot = rest[0], let register = registers[0] else { return nil }
         snapshot.state.restoreDueDiligence(register)
         return snapshot
     }
