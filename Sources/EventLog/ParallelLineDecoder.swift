@@ -21,7 +21,7 @@ enum ParallelLineDecoder {
 
     /// Blocks smaller than this are decoded on the calling thread.
     static let parallelThreshold = 256 << 10
-    static let workers = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    static let workers = OnlineProcessors.count(upTo: 8)
 
     /// The lines of `bytes` (which ends with a newline), whose first byte is at `fileOffset`.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int) -> [Line] {

@@ -84,7 +84,7 @@ enum SegmentExaminer {
     /// The verdicts on every line of `region` (which ends with a newline), in order, as one array
     /// per part.
     static func examine(_ region: UnsafeRawBufferPointer, tuning: Tuning) -> [[(length: Int, outcome: LineOutcome)]] {
-        let partCount = region.count < tuning.parallelThreshold ? 1 : processorCount * 4
+        let partCount = region.count < tuning.parallelThreshold ? 1 : OnlineProcessors.count * 4
         var bounds = [0]
         for part in 1..<partCount {
             let target = max(bounds[bounds.count - 1], region.count * part / partCount)
@@ -103,9 +103,6 @@ enum SegmentExaminer {
         }
         return Array(results)
     }
-
-    /// Online processors (at least 1).
-    static let processorCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// Reads until `buffer` is full or the file ends; returns the bytes read.
     private static func readFully(_ file: borrowing POSIXFile, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(EventLogError) -> Int {

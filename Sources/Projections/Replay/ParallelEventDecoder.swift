@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Domain
 import EventLog
@@ -16,7 +11,7 @@ import TransitionSupport
 enum ParallelEventDecoder {
     /// Fewer records than this are decoded on the calling thread.
     static let parallelThreshold = 4096
-    static let workers = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    static let workers = OnlineProcessors.count(upTo: 8)
 
     static func decode(_ records: [EventRecord]) throws(ReplayError) -> [RecordedEvent] {
         let parts = records.count >= parallelThreshold ? workers : 1
