@@ -113,7 +113,7 @@ enum CanonicalLine {
     }
 
     /// A quoted `YYYY-MM-DDTHH:MM:SS.mmmZ` naming a real instant, as `Timestamp(iso8601:)` reads it.
-    private static func timestamp(_ cursor: inout CanonicalJSONCursor) -> Timestamp? {
+    static func timestamp(_ cursor: inout CanonicalJSONCursor) -> Timestamp? {
         guard cursor.count - cursor.index >= 26 else { return nil }
         let text = cursor.base + cursor.index + 1
         guard cursor.base[cursor.index] == UInt8(ascii: "\""), text[10] == UInt8(ascii: "T"), text[13] == UInt8(ascii: ":"),

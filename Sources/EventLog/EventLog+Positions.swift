@@ -9,7 +9,7 @@ extension EventLog {
     /// Streams every committed event in order with the position just after it. `body` returns
     /// `false` to stop early.
     public func forEachPositioned(_ body: (EventRecord, LogPosition) throws -> Bool) throws {
-        try stream(segments: segments(), from: nil, body)
+        try stream(segments: segments(), from: nil, reading: ParallelLineDecoder.records, body)
     }
 
     /// Streams the committed events after `position`, if the event at `position` is still in this
@@ -23,7 +23,8 @@ extension EventLog {
         guard let segment = all.first(where: { $0.firstSequence == position.segmentFirstSequence }),
             try event(endingAt: position.offset, in: segment).map({ $0.sequence == position.sequence && $0.hash == position.hash }) == true
         else { return false }
-        try stream(segments: all.filter { $0.firstSequence >= segment.firstSequence }, from: position, body)
+        try stream(
+            segments: all.filter { $0.firstSequence >= segment.firstSequence }, from: position, reading: ParallelLineDecoder.records, body)
         return true
     }
 
@@ -57,8 +58,13 @@ extension EventLog {
     /// Segments are read in blocks whose lines are decoded on all cores
     /// (``ParallelLineDecoder``); the sequence and batch checks then run in order. A final run of
     /// bytes without a newline (a torn line) is never shown.
-    private func stream(segments: [Segment], from position: LogPosition?, _ body: (EventRecord, LogPosition) throws -> Bool) throws {
-        var pending: [(EventRecord, LogPosition)] = []
+    ///
+    /// `blockEnd` is called after the events of each block have been shown; it returns `false` to stop.
+    func stream<Entry: StreamedEntry>(
+        segments: [Segment], from position: LogPosition?, reading read: ParallelLineDecoder.Reader<Entry>,
+        blockEnd: () throws -> Bool = { true }, _ body: (Entry, LogPosition) throws -> Bool
+    ) throws {
+        var pending: [(Entry, LogPosition)] = []
         var expected = (position?.sequence ?? 0) + 1
         for segment in segments {
             let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
@@ -86,34 +92,41 @@ extension EventLog {
                     blockSize *= 2
                     continue
                 }
-                let lines = block.withUnsafeBufferPointer { buffer in
-                    ParallelLineDecoder.decode(UnsafeBufferPointer(rebasing: buffer[...lastNewline]), fileOffset: offset)
+                var runs = block.withUnsafeBufferPointer { buffer in
+                    ParallelLineDecoder.decode(UnsafeBufferPointer(rebasing: buffer[...lastNewline]), fileOffset: offset, reading: read)
                 }
-                for line in lines {
-                    let record: EventRecord
-                    switch line.record {
-                    case .success(let decoded): record = decoded
-                    case .failure(let error):
-                        throw EventLogError.corrupt(
-                            file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path), reason: "\(error)")
+                // Lines are moved out one by one (reversed, then popped), never copied.
+                runs.reverse()
+                while var lines = runs.popLast() {
+                    lines.reverse()
+                    while let line = lines.popLast() {
+                        let record: Entry
+                        switch line.record {
+                        case .success(let decoded): record = decoded
+                        case .failure(let error):
+                            throw EventLogError.corrupt(
+                                file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path),
+                                reason: "\(error)")
+                        }
+                        guard record.sequence == expected else {
+                            throw EventLogError.corrupt(
+                                file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path),
+                                reason: "expected sequence \(expected) but found \(record.sequence)")
+                        }
+                        expected += 1
+                        let here = LogPosition(
+                            sequence: record.sequence, hash: record.hash, segmentFirstSequence: segment.firstSequence,
+                            offset: line.offset + line.length + 1)
+                        if let batch = record.batch, record.sequence < batch.last {
+                            pending.append((record, here))
+                            continue
+                        }
+                        for (earlier, earlierPosition) in pending where try !body(earlier, earlierPosition) { return }
+                        pending.removeAll(keepingCapacity: true)
+                        if try !body(record, here) { return }
                     }
-                    guard record.sequence == expected else {
-                        throw EventLogError.corrupt(
-                            file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path),
-                            reason: "expected sequence \(expected) but found \(record.sequence)")
-                    }
-                    expected += 1
-                    let here = LogPosition(
-                        sequence: record.sequence, hash: record.hash, segmentFirstSequence: segment.firstSequence,
-                        offset: line.offset + line.length + 1)
-                    if let batch = record.batch, record.sequence < batch.last {
-                        pending.append((record, here))
-                        continue
-                    }
-                    for (earlier, earlierPosition) in pending where try !body(earlier, earlierPosition) { return }
-                    pending.removeAll(keepingCapacity: true)
-                    if try !body(record, here) { return }
                 }
+                if try !blockEnd() { return }
                 offset += lastNewline + 1
                 carry = Array(block[(lastNewline + 1)...])
                 blockSize = Self.readBlockSize
@@ -124,3 +137,13 @@ extension EventLog {
     /// How much of a segment is read (and decoded in parallel) at a time.
     static let readBlockSize = 4 << 20
 }
+
+/// What the reader needs from each line it streams, whether it read the whole record or less:
+/// its place in the chain and whether it belongs to a batch.
+protocol StreamedEntry {
+    var sequence: Int { get }
+    var hash: SHA256Digest { get }
+    var batch: BatchMarker? { get }
+}
+
+extension EventRecord: StreamedEntry {}

@@ -12,21 +12,32 @@ import TransitionSupport
 /// the caller then makes in order over the decoded block; so the log reads at the speed of all
 /// cores while behaving exactly as a line-by-line reader would.
 enum ParallelLineDecoder {
-    /// One decoded line: the record (or why it does not decode), and where the line starts and ends.
-    struct Line {
-        var record: Result<EventRecord, LineDecodingError>
+    /// One decoded line: what was read from it (or why it does not decode), and where it starts and ends.
+    struct Line<Entry> {
+        var record: Result<Entry, LineDecodingError>
         var offset: Int
         var length: Int
+    }
+
+    /// How one line (without its newline) is read: the whole record, or less (``EventHeader``).
+    typealias Reader<Entry> = @Sendable (UnsafeBufferPointer<UInt8>) -> Result<Entry, LineDecodingError>
+
+    /// Reads the whole record of a line, without re-checking its hash (that is `verify`'s job).
+    static let records: Reader<EventRecord> = { line in
+        Result { () throws(LineDecodingError) in try EventRecord.decode(line: line, checkingHash: false).record }
     }
 
     /// Blocks smaller than this are decoded on the calling thread.
     static let parallelThreshold = 256 << 10
     static let workers = OnlineProcessors.count(upTo: 8)
 
-    /// The lines of `bytes` (which ends with a newline), whose first byte is at `fileOffset`.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int) -> [Line] {
-        let parts = bytes.count >= parallelThreshold ? workers : 1
-        guard parts > 1 else { return decodeRange(bytes, 0..<bytes.count, fileOffset: fileOffset) }
+    /// The lines of `bytes` (which ends with a newline), whose first byte is at `fileOffset`, as
+    /// consecutive runs (the lines in order are the runs' lines in order; runs are handed over
+    /// as they were decoded, so no line is copied).
+    static func decode<Entry>(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, reading read: Reader<Entry>) -> [[Line<Entry>]] {
+        // Several runs per core, so a core that finishes early takes the next run.
+        let parts = bytes.count >= parallelThreshold ? workers * 4 : 1
+        guard parts > 1 else { return [decodeRange(bytes, 0..<bytes.count, fileOffset: fileOffset, reading: read)] }
         var bounds = [0]
         for part in 1..<parts {
             var cut = max(bounds[bounds.count - 1], bytes.count * part / parts)
@@ -35,18 +46,18 @@ enum ParallelLineDecoder {
         }
         bounds.append(bytes.count)
         let cuts = bounds
-        let results = ParallelSlots<[Line]>(count: parts)
+        let results = ParallelSlots<[Line<Entry>]>(count: parts)
         let base = UnsafeBufferPointerBox(bytes)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            results[part] = decodeRange(base.buffer, cuts[part]..<cuts[part + 1], fileOffset: fileOffset)
+            results[part] = decodeRange(base.buffer, cuts[part]..<cuts[part + 1], fileOffset: fileOffset, reading: read)
         }
-        var lines: [Line] = []
-        for part in 0..<parts { lines += results[part] ?? [] }
-        return lines
+        return (0..<parts).map { part in results.take(part) ?? [] }
     }
 
-    private static func decodeRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fileOffset: Int) -> [Line] {
-        var lines: [Line] = []
+    private static func decodeRange<Entry>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fileOffset: Int, reading read: Reader<Entry>
+    ) -> [Line<Entry>] {
+        var lines: [Line<Entry>] = []
         guard let base = bytes.baseAddress else { return lines }
         var start = range.lowerBound
         while start < range.upperBound,
@@ -54,13 +65,7 @@ enum ParallelLineDecoder {
         {
             let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let record: Result<EventRecord, LineDecodingError>
-            do {
-                record = .success(try EventRecord.decode(line: line, checkingHash: false).record)
-            } catch {
-                record = .failure(error)
-            }
-            lines.append(Line(record: record, offset: fileOffset + start, length: end - start))
+            lines.append(Line(record: read(line), offset: fileOffset + start, length: end - start))
             start = end + 1
         }
         return lines

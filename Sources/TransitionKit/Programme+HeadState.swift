@@ -67,20 +67,16 @@ extension Programme {
         return ProjectionSnapshot(position: position, state: replay.state, workflows: workflows)
     }
 
-    /// The state of the whole log, or `nil` for a log with no events yet.
+    /// The state of the whole log, or `nil` for a log with no events yet. The log is streamed
+    /// (``LogReplay``), so a long history is never held in memory.
     private func replayAll() throws -> ProjectionSnapshot? {
-        var records: [EventRecord] = []
         var workflows = WorkflowHistory()
-        var position: LogPosition?
-        try log.forEachPositioned { record, after in
-            try workflows.consider(record)
-            records.append(record)
-            position = after
-            return true
+        let outcome = try LogReplay.replay(log) { records in
+            for record in records { try workflows.consider(record) }
+            let versions = workflows
+            return { sequence in versions.version(atSequence: sequence)?.definition }
         }
-        guard let position else { return nil }
-        let versions = workflows
-        let state = try Replay.state(records: records, workflowProvider: { sequence in versions.version(atSequence: sequence)?.definition })
-        return ProjectionSnapshot(position: position, state: state, workflows: workflows)
+        guard let position = outcome.position else { return nil }
+        return ProjectionSnapshot(position: position, state: outcome.state, workflows: workflows)
     }
 }

@@ -22,4 +22,13 @@ public final class ParallelSlots<Value>: @unchecked Sendable {
             values[index] = newValue
         }
     }
+
+    /// Moves the value out of slot `index` (leaving it empty), so the caller holds the only copy.
+    public func take(_ index: Int) -> Value? {
+        lock.wait()
+        defer { lock.signal() }
+        let value = values[index]
+        values[index] = nil
+        return value
+    }
 }

@@ -64,6 +64,12 @@ public struct CorrectionLog: Sendable, Hashable, Codable {
         activeEntry(for: sequence)?.kind == .retracted
     }
 
+    /// Notes an event that is not a correction or retraction, as ``apply(_:)`` would, from its type
+    /// alone: a replay's pre-pass reads only the type of such events.
+    mutating func note(sequence: Int, type: DomainEventType) {
+        typesBySequence[sequence] = type
+    }
+
     /// Folds one event in. Every event in scope must be folded (not only corrections), in order.
     public mutating func apply(_ event: RecordedEvent) {
         typesBySequence[event.sequence] = event.type

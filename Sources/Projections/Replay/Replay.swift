@@ -34,6 +34,10 @@ public struct Replay: Sendable {
     /// Whether ``history`` holds every event in scope (false when resumed from a snapshot, and in
     /// the one-shot ``state(records:workflowProvider:asOf:effectiveOn:)``, which keeps none).
     public private(set) var hasCompleteHistory = true
+    /// Whether ``TransitionState/corrections`` already holds every correction in scope, folded by a
+    /// pre-pass over the whole log (``LogReplay``): events are then folded as they come, in blocks,
+    /// and no correction can reach back.
+    private var correctionsKnown = false
 
     /// Creates an empty replay with the given scope.
     public init(
@@ -57,6 +61,18 @@ public struct Replay: Sendable {
         self.state = state
         self.lastSequence = sequence
         self.hasCompleteHistory = false
+    }
+
+    /// Starts a replay whose correction log was already folded over every event in scope, so the
+    /// events can be folded block by block with no history kept (``LogReplay``'s second pass).
+    init(
+        knownCorrections corrections: CorrectionLog, asOf: Timestamp?, effectiveOn: CivilDate?,
+        workflowProvider: @escaping @Sendable (Int) -> WorkflowDefinition?
+    ) {
+        self.init(asOf: asOf, effectiveOn: effectiveOn, workflowProvider: workflowProvider)
+        state.corrections = corrections
+        hasCompleteHistory = false
+        correctionsKnown = true
     }
 
     /// The state of `records` (in sequence order) within the given scope.
@@ -89,7 +105,22 @@ public struct Replay: Sendable {
             if let asOf, record.recordedAt > asOf { continue }
             inScope.append(record)
         }
-        let fresh = try ParallelEventDecoder.decode(inScope)
+        try fold(ParallelEventDecoder.decode(inScope), through: last)
+    }
+
+    /// Folds events already decoded (in scope, continuing the sequence): the streaming replay
+    /// decodes them on all cores as it reads the log.
+    mutating func append(decoded fresh: [RecordedEvent]) throws(ReplayError) {
+        var last = lastSequence
+        for event in fresh {
+            guard event.sequence > last else { throw .outOfOrder(sequence: event.sequence, after: last) }
+            last = event.sequence
+        }
+        try fold(fresh, through: last)
+    }
+
+    /// Folds `fresh` (decoded, in scope, in order), the last of all the events given being `last`.
+    private mutating func fold(_ fresh: [RecordedEvent], through last: Int) throws(ReplayError) {
         var loaded: [Int: WorkflowDefinition] = [:]
         for event in fresh {
             if let (document, file) = Self.workflowDocument(in: event.event) {
@@ -100,18 +131,21 @@ public struct Replay: Sendable {
             lastSequence = last
             return
         }
-        var corrections = state.corrections
-        for event in fresh { corrections.apply(event) }
-        let reachingBack = corrections.entries.first { entry in
-            entry.sequence >= firstNew && entry.target < firstNew && !Self.isIgnored(entry.outcome)
+        var reachesBack = false
+        if !correctionsKnown {
+            var corrections = state.corrections
+            for event in fresh { corrections.apply(event) }
+            let reachingBack = corrections.entries.first { entry in
+                entry.sequence >= firstNew && entry.target < firstNew && !Self.isIgnored(entry.outcome)
+            }
+            if let reachingBack, !hasCompleteHistory {
+                throw .historyNeeded(correction: reachingBack.sequence, target: reachingBack.target)
+            }
+            reachesBack = reachingBack != nil
+            state.corrections = corrections
         }
-        if let reachingBack, !hasCompleteHistory {
-            throw .historyNeeded(correction: reachingBack.sequence, target: reachingBack.target)
-        }
-        let reachesBack = reachingBack != nil
         lastSequence = last
         workflows.merge(loaded) { _, new in new }
-        state.corrections = corrections
         let workflows = self.workflows
         let effectiveOn = self.effectiveOn
         if reachesBack {

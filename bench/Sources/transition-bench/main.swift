@@ -276,22 +276,24 @@ do {
         report([("name", .string("data")), ("events", .int(count)), ("bytes", .int(bytes.count)),
                 ("seconds", .double(seconds(since: start))), ("appendSeconds", .double(appendSeconds))])
 
+    case "headers":
+        let log = try EventLog.open(at: arguments[1])
+        let start = now()
+        var n = 0
+        try log.forEachHeader(fullRecordTypes: ["event.corrected"]) { _, _ in n += 1; return true }
+        report([("name", .string("headers")), ("events", .int(n)), ("seconds", .double(seconds(since: start)))])
+
     case "replay":
         guard arguments.count == 2 else { fail("usage: replay LOG") }
         let log = try EventLog.open(at: arguments[1])
         let start = now()
-        var records: [EventRecord] = []
-        try log.forEach { record in
-            records.append(record)
-            return true
-        }
-        let readSeconds = seconds(since: start)
-        let state = try Replay.state(records: records)
+        let outcome = try LogReplay.replay(log)
         let total = seconds(since: start)
         // Touch the state so the fold cannot be optimised away.
-        guard state.throughSequence == records.count else { fail("replay stopped at \(state.throughSequence) of \(records.count)") }
-        report([("name", .string("replay")), ("events", .int(records.count)), ("seconds", .double(total)),
-                ("readSeconds", .double(readSeconds)), ("peakRSSMB", .double(peakRSSMegabytes()))])
+        let events = outcome.position?.sequence ?? 0
+        guard outcome.state.throughSequence == events else { fail("replay stopped at \(outcome.state.throughSequence) of \(events)") }
+        report([("name", .string("replay")), ("events", .int(events)), ("seconds", .double(total)),
+                ("peakRSSMB", .double(peakRSSMegabytes()))])
 
     case "append":
         guard arguments.count == 6, let singles = Int(arguments[3]), let batchSize = Int(arguments[4]), let batched = Int(arguments[5])

@@ -1,0 +1,36 @@
+import TransitionSupport
+
+extension EventLog {
+    /// Streams the header of every committed event in order, with the whole record of the events
+    /// whose type is in `fullRecordTypes`. `body` returns `false` to stop early.
+    ///
+    /// This is the cheap first pass of a replay that must see some events (corrections, workflow
+    /// revisions) before folding the rest: a canonical line's payload is not decoded at all. A line
+    /// that does not decode is reported as by ``forEach(_:)``; a payload that is wrong is not.
+    public func forEachHeader(fullRecordTypes: Set<String> = [], _ body: (EventHeader, LogPosition) throws -> Bool) throws {
+        try stream(
+            segments: segments(), from: nil, reading: { line in EventHeader.read(line: line, fullRecordTypes: fullRecordTypes) }, body)
+    }
+
+    /// Streams every committed event in order, a block of the log at a time (thousands of events;
+    /// never an empty block). `body` returns `false` to stop early.
+    ///
+    /// This is ``forEach(_:)`` for a caller that works on many events at once, such as a replay
+    /// decoding each block's payloads on all cores: it gets the events as they were read, with no
+    /// per-event call.
+    public func forEachBlock(_ body: ([EventRecord]) throws -> Bool) throws {
+        var block: [EventRecord] = []
+        try stream(
+            segments: segments(), from: nil, reading: ParallelLineDecoder.records,
+            blockEnd: {
+                guard !block.isEmpty else { return true }
+                defer { block.removeAll(keepingCapacity: true) }
+                return try body(block)
+            },
+            { record, _ in
+                block.append(record)
+                return true
+            })
+        if !block.isEmpty { _ = try body(block) }
+    }
+}

@@ -1,0 +1,111 @@
+import Domain
+import EventLog
+import TransitionSupport
+import Workflow
+
+/// Replays a whole log into a ``TransitionState`` in two streaming passes, holding one block of
+/// events at a time instead of the whole history.
+///
+/// Corrections reach back: an `event.corrected` can replace a payload folded long before it. A
+/// one-shot ``Replay`` therefore folds the correction log over every event first, and so needs all
+/// of them in memory. This replay gets the same decisions from a cheap first pass instead
+/// (``EventLog/forEachHeader(fullRecordTypes:_:)``: each event's type and time, and the whole
+/// record of corrections and workflow events only), then streams the log again, decoding each block
+/// on all cores and folding it with the corrections already known. The result equals
+/// `Replay.state(records:)` over the same events (`LogReplayTests`).
+public enum LogReplay {
+    /// The replayed state and where the replay stopped.
+    public struct Outcome: Sendable {
+        public var state: TransitionState
+        /// Just past the last event replayed (`nil`: the log has no events).
+        public var position: LogPosition?
+        /// Every `programme.initialised` / `workflow.revised` record, in order.
+        public var workflowRecords: [EventRecord]
+    }
+
+    /// The event types whose whole record the first pass needs.
+    static let prepassTypes: Set<String> = [
+        DomainEventType.eventCorrected.rawValue, DomainEventType.eventRetracted.rawValue,
+        DomainEventType.programmeInitialised.rawValue, DomainEventType.workflowRevised.rawValue,
+    ]
+
+    /// Replays `log` as known at `asOf` and effective on `effectiveOn` (`nil`: everything).
+    ///
+    /// `workflows` is called between the passes with every workflow-carrying record and returns
+    /// the provider of already loaded workflows (see ``Replay/workflowProvider``); by default the
+    /// replay loads each stored workflow itself. Events appended while the replay runs are not
+    /// included: the replay stops at the last event the first pass saw.
+    ///
+    /// - Throws: ``EventLogError`` when the log cannot be read, ``ReplayError`` when an event in
+    ///   scope does not decode (the earliest such event, as ``Replay`` reports it), or what
+    ///   `workflows` throws. O(events) time; memory O(corrections + one block).
+    public static func replay(
+        _ log: EventLog, asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil,
+        workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition? = { _ in { _ in nil } }
+    ) throws -> Outcome {
+        let prepass = try correctionPrepass(log, asOf: asOf)
+        guard prepass.position != nil else {
+            return Outcome(state: TransitionState(), position: nil, workflowRecords: [])
+        }
+        let pipeline = FoldPipeline(
+            Replay(
+                knownCorrections: prepass.corrections, asOf: asOf, effectiveOn: effectiveOn,
+                workflowProvider: try workflows(prepass.workflowRecords)))
+        do {
+            try log.forEachBlock { records in
+                let whole = asOf == nil && (records.last?.sequence ?? 0) <= prepass.last
+                let inScope = whole ? records : records.filter { record in
+                    record.sequence <= prepass.last && asOf.map { record.recordedAt <= $0 } ?? true
+                }
+                // Decoded here on all cores while the previous block is folded.
+                try pipeline.fold(ParallelEventDecoder.decode(inScope))
+                return records.last.map { $0.sequence < prepass.last } ?? true
+            }
+        } catch {
+            // An earlier block's failure comes first in the log, so it is the one to report.
+            _ = try pipeline.finish()
+            throw error
+        }
+        let state = try pipeline.finish().state
+        return Outcome(state: state, position: prepass.position, workflowRecords: prepass.workflowRecords)
+    }
+
+    /// The first pass: the correction log folded over every event in scope, the workflow records,
+    /// and where the log ended.
+    private static func correctionPrepass(
+        _ log: EventLog, asOf: Timestamp?
+    ) throws -> Prepass {
+        var corrections = CorrectionLog()
+        var workflowRecords: [EventRecord] = []
+        var position: LogPosition?
+        try log.forEachHeader(fullRecordTypes: prepassTypes) { header, after in
+            position = after
+            if let record = header.record, carriesWorkflow(header.type) { workflowRecords.append(record) }
+            if let asOf, header.recordedAt > asOf { return true }
+            // An unknown type or a payload that does not decode is reported by the second pass,
+            // in log order, exactly as a one-shot replay reports it.
+            guard let type = DomainEventType(rawValue: header.type) else { return true }
+            if type.isCorrection {
+                guard let record = header.record, let event = try? RecordedEvent.decode(record) else { return true }
+                corrections.apply(event)
+            } else {
+                corrections.note(sequence: header.sequence, type: type)
+            }
+            return true
+        }
+        return Prepass(corrections: corrections, workflowRecords: workflowRecords, position: position)
+    }
+
+    /// What the first pass learns.
+    private struct Prepass {
+        var corrections: CorrectionLog
+        var workflowRecords: [EventRecord]
+        /// Just past the last committed event when the pass ran; the second pass stops there.
+        var position: LogPosition?
+        var last: Int { position?.sequence ?? 0 }
+    }
+
+    private static func carriesWorkflow(_ type: String) -> Bool {
+        type == DomainEventType.programmeInitialised.rawValue || type == DomainEventType.workflowRevised.rawValue
+    }
+}

@@ -1,0 +1,139 @@
+import Domain
+import EventLog
+import Foundation
+import Testing
+import TransitionSupport
+@testable import Projections
+
+/// The streaming replay reads the log twice (corrections first, then everything block by block)
+/// and never holds the whole history; it must give exactly the one-shot replay's state.
+@Suite("Replaying a log in two streaming passes")
+struct LogReplayTests {
+    static let seeds: [UInt64] = [5, 19, 2022, 0xFACE]
+
+    /// A scratch log directory, removed when the value goes.
+    final class Scratch {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("log-replay-\(UUID().uuidString)").path
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Writes the content of `records` into a new log with segments of `segmentBytes`, in appends
+    /// of 1 to `largestAppend` events (every multi-event append is a batch).
+    static func log(
+        of records: [EventRecord], at scratch: Scratch, segmentBytes: Int = 64 << 20, largestAppend: Int = 13
+    ) throws -> EventLog {
+        let log = try EventLog.create(at: scratch.path, segmentBytes: segmentBytes)
+        var index = 0
+        var appends = 0
+        while index < records.count {
+            let size = min(appends % largestAppend + 1, records.count - index)
+            try log.append(
+                records[index..<(index + size)].map { record in
+                    var event = record.content
+                    event.id = nil
+                    return event
+                })
+            index += size
+            appends += 1
+        }
+        return log
+    }
+
+    @Test("equals the one-shot replay: whole log, as of earlier times, effective on earlier dates", arguments: seeds)
+    func equalsOneShot(seed: UInt64) throws {
+        let scratch = Scratch()
+        // Small segments, so the passes cross segment boundaries.
+        let log = try Self.log(of: RandomHistory.make(seed: seed, count: 700), at: scratch, segmentBytes: 40_000)
+        let records = try log.readAll()
+        #expect(try log.segments().count > 2)
+        #expect(records.contains { $0.type == "event.corrected" } && records.contains { $0.type == "event.retracted" })
+
+        let outcome = try LogReplay.replay(log)
+        #expect(outcome.state == (try Replay.state(records: records)))
+        #expect(outcome.position?.sequence == records.last?.sequence)
+        #expect(outcome.workflowRecords == records.filter { $0.type == "programme.initialised" || $0.type == "workflow.revised" })
+
+        for cut in stride(from: 3, to: records.count, by: 97) {
+            let asOf = records[cut].recordedAt
+            #expect(try LogReplay.replay(log, asOf: asOf).state == (try Replay.state(records: records, asOf: asOf)), "as of event \(cut)")
+        }
+        for day in stride(from: 0, to: 150, by: 31) {
+            let date = CivilDate(daysSinceEpoch: (CivilDate(year: 2022, month: 3, day: 1)?.daysSinceEpoch ?? 0) + day)
+            let asOf = records[records.count / 2].recordedAt
+            #expect(
+                try LogReplay.replay(log, asOf: asOf, effectiveOn: date).state
+                    == (try Replay.state(records: records, asOf: asOf, effectiveOn: date)), "effective on \(date)")
+        }
+    }
+
+    @Test("a long log is folded in many blocks with the same result")
+    func manyBlocks() throws {
+        let scratch = Scratch()
+        // About 4.5 MB of events in one segment: more than one read block.
+        let log = try Self.log(of: RandomHistory.make(seed: 77, count: 13_000), at: scratch, largestAppend: 1_000)
+        var blocks = 0
+        try log.forEachBlock { _ in
+            blocks += 1
+            return true
+        }
+        #expect(blocks > 1)
+        #expect(try LogReplay.replay(log).state == (try Replay.state(records: log.readAll())))
+    }
+
+    @Test("an empty log replays to the empty state with no position")
+    func emptyLog() throws {
+        let scratch = Scratch()
+        let log = try EventLog.create(at: scratch.path)
+        let outcome = try LogReplay.replay(log)
+        #expect(outcome.state == TransitionState())
+        #expect(outcome.position == nil)
+    }
+
+    @Test("events appended between the passes are left out, even a correction reaching back")
+    func appendedDuringReplay() throws {
+        let scratch = Scratch()
+        let log = try Self.log(of: RandomHistory.make(seed: 3, count: 200), at: scratch)
+        let before = try log.readAll()
+        let target = try #require(before.last { $0.type != "programme.initialised" && !$0.type.hasPrefix("event.") })
+        // The workflow callback runs between the two passes: another writer appends there.
+        let outcome = try LogReplay.replay(log) { _ in
+            try log.append([
+                ProposedEvent(
+                    type: "event.retracted", actor: "Someone else", reason: "Late", data: ["sequence": .int(target.sequence)])
+            ])
+            return { _ in nil }
+        }
+        #expect(try log.readAll().count == before.count + 1)
+        #expect(outcome.state == (try Replay.state(records: before)))
+        #expect(outcome.position?.sequence == before.count)
+    }
+
+    @Test("an unfinished batch and a torn line at the tail are not replayed")
+    func tornTail() throws {
+        let scratch = Scratch()
+        let log = try Self.log(of: RandomHistory.make(seed: 12, count: 150), at: scratch)
+        let committed = try log.readAll()
+        let segment = try #require(try log.segments().last)
+        let handle = try #require(FileHandle(forWritingAtPath: segment.path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"seq\":\(committed.count + 1),\"id\":\"torn".utf8))
+        try handle.close()
+        let outcome = try LogReplay.replay(log)
+        #expect(outcome.state == (try Replay.state(records: committed)))
+        #expect(outcome.position?.sequence == committed.count)
+    }
+
+    @Test("an event that does not decode fails the replay as the one-shot replay does")
+    func undecodable() throws {
+        let scratch = Scratch()
+        var records = try RandomHistory.make(seed: 21, count: 120)
+        records[60].data = ["nonsense": .bool(true)]
+        records[90].type = "no.such.type"
+        let log = try Self.log(of: records, at: scratch)
+        let stored = try log.readAll()
+        var expected: ReplayError?
+        do { _ = try Replay.state(records: stored) } catch { expected = error }
+        let oneShot = try #require(expected)
+        #expect(throws: oneShot) { _ = try LogReplay.replay(log) }
+    }
+}
