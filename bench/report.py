@@ -76,11 +76,15 @@ out = [
     "",
     "## Replay (decode every event and fold it)",
     "",
-    "Transition: `EventLog.forEach` + `Replay.state` (decodes every event into its domain type, applies the correction log, folds "
-    "every projection, loads the workflow stored in the first event). Peer: the `eventsourcing` library's SQLite application "
-    "reading every stored event back through its notification log and mapper (deserialise + reconstruct the domain event object) "
-    "and folding them into simple per-entity dictionaries — a shallower fold than Transition's. Best of 3 runs each. Transition's "
-    "peak RSS includes holding every record in memory, as `Programme.view` does (and `Replay` keeps the decoded history).",
+    "Transition: `LogReplay.replay`, the full rebuild `transition` runs when no projection snapshot applies. It reads the log "
+    "twice: a first pass reads each event's header (type, time, batch, hash; the payload is not decoded) and the whole record "
+    "only of corrections and workflow events, so the correction log is known up front; the second pass reads the log block by "
+    "block, decodes each block's lines and payloads into domain types on all cores, and folds every projection (with the "
+    "corrections applied, and the workflow stored in the first event loaded) on a pipeline thread while the next block is "
+    "decoded. Nothing but the current blocks is held, hence the small peak RSS. Peer: the `eventsourcing` library's SQLite "
+    "application reading every stored event back through its notification log and mapper (deserialise + reconstruct the domain "
+    "event object) and folding them into simple per-entity dictionaries — a shallower fold than Transition's, and no "
+    "correction pre-pass. Best of 3 runs each.",
     "",
     "| events | Transition s | Transition events/s | eventsourcing s | eventsourcing events/s | ratio | Transition peak RSS |",
     "|---:|---:|---:|---:|---:|---:|---:|",

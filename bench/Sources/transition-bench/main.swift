@@ -4,7 +4,9 @@
 //   transition-bench data WORKFLOW EVENTS.jsonl COUNT [LOG]  deterministic synthetic transition events
 //                                                    (written as JSON Lines, and appended to LOG in
 //                                                    batches of 1,000 when LOG is given)
-//   transition-bench replay LOG                      decode every event + fold all projections (Replay)
+//   transition-bench replay LOG                      decode every event + fold all projections
+//                                                    (LogReplay: header pre-pass, then streamed blocks)
+//   transition-bench headers LOG                     the replay's first pass alone (event headers)
 //   transition-bench append LOG EVENTS.jsonl SINGLES BATCHSIZE BATCHED
 //                                                    durable appends: SINGLES one per fsync, then
 //                                                    BATCHED events in batches of BATCHSIZE
