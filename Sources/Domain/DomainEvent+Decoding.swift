@@ -6,7 +6,7 @@ extension DomainEvent {
     /// - Throws: ``PayloadError`` naming the type and field when the type is unknown, the schema is
     ///   unsupported, or the payload does not fit the type.
     public static func decode(type typeName: String, schema: Int, data: JSONObject) throws(PayloadError) -> DomainEvent {
-        guard let type = DomainEventType(rawValue: typeName) else {
+        guard let type = DomainEventType(wireName: typeName) else {
             let suggestion = Suggestion.closest(to: typeName, in: DomainEventType.allCases.map(\.rawValue))
             throw PayloadError(eventType: typeName, problem: .unknownType(suggestion: suggestion))
         }

@@ -44,6 +44,15 @@ public enum DomainEventType: String, Sendable, Hashable, Codable, CaseIterable {
     public var wireName: String { rawValue }
 
     /// The schema version new events of this type are written with. Older versions are upcast.
+    /// The type stored under `wireName`, as `init(rawValue:)` finds it but with one hash lookup
+    /// instead of a comparison per case: replay reads the type of every event.
+    public init?(wireName: String) {
+        guard let type = Self.byWireName[wireName] else { return nil }
+        self = type
+    }
+
+    private static let byWireName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     public var currentSchema: Int {
         switch self {
         case .staffPostMapped: return 2

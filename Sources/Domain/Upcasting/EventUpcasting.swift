@@ -17,7 +17,7 @@ public enum EventUpcasting {
     /// - Returns: the schema reached and the rewritten payload; unknown types and current payloads come
     ///   back unchanged.
     public static func upcast(type: String, schema: Int, data: JSONObject) -> (schema: Int, data: JSONObject) {
-        guard let known = DomainEventType(rawValue: type) else { return (schema, data) }
+        guard let known = DomainEventType(wireName: type) else { return (schema, data) }
         var schema = schema
         var data = data
         while schema < known.currentSchema, let step = upcasters.first(where: { $0.type == known && $0.fromSchema == schema }) {
@@ -36,6 +36,7 @@ public enum EventUpcasting {
         guard schema >= 1, schema <= current else {
             throw PayloadError(eventType: type.rawValue, problem: .unsupportedSchema(found: schema, current: current))
         }
+        if schema == current { return data }
         let result = upcast(type: type.rawValue, schema: schema, data: data)
         guard result.schema == current else {
             throw PayloadError(eventType: type.rawValue, problem: .unsupportedSchema(found: schema, current: current))

@@ -84,7 +84,7 @@ public enum LogReplay {
             if let asOf, header.recordedAt > asOf { return true }
             // An unknown type or a payload that does not decode is reported by the second pass,
             // in log order, exactly as a one-shot replay reports it.
-            guard let type = DomainEventType(rawValue: header.type) else { return true }
+            guard let type = DomainEventType(wireName: header.type) else { return true }
             if type.isCorrection {
                 guard let record = header.record, let event = try? RecordedEvent.decode(record) else { return true }
                 corrections.apply(event)
