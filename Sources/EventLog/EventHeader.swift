@@ -12,7 +12,13 @@ public struct EventHeader: Sendable, Hashable {
     public var hash: SHA256Digest
     public var batch: BatchMarker?
     /// The whole record, for the types the caller asked for; `nil` for the rest.
-    public var record: EventRecord?
+    public var record: EventRecord? {
+        get { boxedRecord?.record }
+        set { boxedRecord = newValue.map(RecordBox.init) }
+    }
+    /// The record lives behind a reference, so that the header, copied and moved once per event
+    /// while the log streams, stays small.
+    private var boxedRecord: RecordBox?
 
     public init(sequence: Int, type: String, recordedAt: Timestamp, hash: SHA256Digest, batch: BatchMarker?, record: EventRecord?) {
         self.sequence = sequence
@@ -20,7 +26,7 @@ public struct EventHeader: Sendable, Hashable {
         self.recordedAt = recordedAt
         self.hash = hash
         self.batch = batch
-        self.record = record
+        self.boxedRecord = record.map(RecordBox.init)
     }
 
     /// The header of `record`, keeping the record itself when `keepingRecord`.
@@ -32,6 +38,16 @@ public struct EventHeader: Sendable, Hashable {
 }
 
 extension EventHeader: StreamedEntry {}
+
+/// An immutable record behind a reference (see ``EventHeader/record``); equal when the records are.
+private final class RecordBox: Sendable, Hashable {
+    let record: EventRecord
+
+    init(_ record: EventRecord) { self.record = record }
+
+    static func == (left: RecordBox, right: RecordBox) -> Bool { left.record == right.record }
+    func hash(into hasher: inout Hasher) { hasher.combine(record) }
+}
 
 extension EventHeader {
     /// Reads the header of one stored line (without its newline), with the whole record when its

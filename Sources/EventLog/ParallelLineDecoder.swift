@@ -59,6 +59,14 @@ enum ParallelLineDecoder {
     ) -> [Line<Entry>] {
         var lines: [Line<Entry>] = []
         guard let base = bytes.baseAddress else { return lines }
+        // Count the lines first (memchr is far cheaper than growing an array of big values).
+        var count = 0
+        var scan = range.lowerBound
+        while scan < range.upperBound, let found = memchr(base + scan, 0x0A, range.upperBound - scan) {
+            count += 1
+            scan = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        lines.reserveCapacity(count)
         var start = range.lowerBound
         while start < range.upperBound,
             let found = memchr(base + start, 0x0A, range.upperBound - start)
