@@ -64,7 +64,15 @@ struct CanonicalJSONCursor {
     }
 
     /// Consumes a JSON string (quotes included) and returns the byte range of its raw contents.
+    @inline(__always)
     mutating func string() -> Range<Int>? {
+        var isEscaped = false
+        return string(isEscaped: &isEscaped)
+    }
+
+    /// Consumes a JSON string like `string()`, and sets `isEscaped` if its contents hold an escape
+    /// (so a reader that wants the text knows whether the raw bytes already are the text).
+    mutating func string(isEscaped: inout Bool) -> Range<Int>? {
         guard current == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
@@ -79,6 +87,7 @@ struct CanonicalJSONCursor {
             if byte < 0x20 { return nil }
             if byte == UInt8(ascii: "\\") {
                 guard escape() else { return nil }
+                isEscaped = true
             } else if byte < 0x80 {
                 index += 1
             } else {
@@ -164,7 +173,7 @@ struct CanonicalJSONCursor {
     }
 
     /// Consumes a number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, at most `maximumNumberDigits` digits.
-    private mutating func number() -> Bool {
+    mutating func number() -> Bool {
         if current == UInt8(ascii: "-") { index += 1 }
         let start = index
         while index < count, base[index] &- 0x30 < 10 { index += 1 }

@@ -1,12 +1,14 @@
 import TransitionSupport
 
-/// Reads a stored line that is exactly in the writer's canonical form, without building an event.
+/// Reads a stored line that is exactly in the writer's canonical form, without a `JSONValue` tree.
 ///
 /// The fields must come in the documented order with no white space, the payload must be canonical
 /// JSON (`CanonicalJSONCursor`), and the values `verify` needs are taken straight from the bytes:
-/// sequence, predecessor hash, own hash, recorded time and batch marker. Anything else returns `nil`
-/// and is left to `EventRecord.decode`. Whatever this accepts, the full decoder accepts too, with
-/// the same values (`CanonicalLineTests` checks the two against each other on mutated lines).
+/// sequence, predecessor hash, own hash, recorded time and batch marker. Replay reads whole records
+/// the same way (`record(of:)`, in CanonicalLine+Record.swift). Anything else returns `nil` and is
+/// left to the full decoder. Whatever this accepts, the full decoder accepts too, with the same
+/// values (`CanonicalLineTests` and `CanonicalRecordTests` check the two against each other on
+/// mutated lines).
 enum CanonicalLine {
     /// The fixed suffix `,"hash":"<64 hex>"}` every stored line ends with.
     static let hashSuffixLength = 75
@@ -28,7 +30,7 @@ enum CanonicalLine {
             cursor.consume(",\"type\":"), cursor.string() != nil,
             cursor.consume(",\"schema\":"), cursor.integer() != nil,
             cursor.consume(",\"recordedAt\":"), let recordedAt = timestamp(&cursor),
-            cursor.consume(",\"effective\":"), date(&cursor),
+            cursor.consume(",\"effective\":"), date(&cursor) != nil,
             cursor.consume(",\"actor\":"), cursor.string() != nil
         else { return nil }
         if cursor.consume(",\"role\":") { guard cursor.string() != nil else { return nil } }
@@ -73,7 +75,7 @@ enum CanonicalLine {
     }
 
     /// 64 lower-case hex digits.
-    private static func hexDigest(_ cursor: inout CanonicalJSONCursor) -> SHA256Digest? {
+    static func hexDigest(_ cursor: inout CanonicalJSONCursor) -> SHA256Digest? {
         guard cursor.count - cursor.index >= 64,
             let digest = SHA256Digest(lowercaseHex: UnsafeRawBufferPointer(start: cursor.base + cursor.index, count: 64))
         else { return nil }
@@ -129,14 +131,14 @@ enum CanonicalLine {
     }
 
     /// A quoted `YYYY-MM-DD` naming a real day, as `CivilDate(iso8601:)` reads it.
-    private static func date(_ cursor: inout CanonicalJSONCursor) -> Bool {
-        guard cursor.count - cursor.index >= 12 else { return false }
+    static func date(_ cursor: inout CanonicalJSONCursor) -> CivilDate? {
+        guard cursor.count - cursor.index >= 12 else { return nil }
         let text = cursor.base + cursor.index + 1
-        guard cursor.base[cursor.index] == UInt8(ascii: "\""), text[10] == UInt8(ascii: "\""), civilDate(text) != nil else {
-            return false
+        guard cursor.base[cursor.index] == UInt8(ascii: "\""), text[10] == UInt8(ascii: "\""), let date = civilDate(text) else {
+            return nil
         }
         cursor.index += 12
-        return true
+        return date
     }
 
     /// `YYYY-MM-DD` at `text`, validated by `CivilDate` itself.

@@ -12,8 +12,35 @@ extension EventRecord {
 
     /// Decodes one stored line (without its newline) and checks its own hash.
     ///
+    /// Lines in the writer's exact canonical form (nearly every stored line) are read byte by byte by
+    /// `CanonicalLine.record(of:)`; any other line goes through the full decoder, which gives the same
+    /// record for canonical lines and says what is wrong with bad ones.
+    ///
     /// - Returns: the record, and whether the line's stored hash matches SHA-256 of its body.
     public static func decode(line: UnsafeBufferPointer<UInt8>, checkingHash: Bool = true) throws(LineDecodingError) -> (record: EventRecord, hashMatches: Bool) {
+        let record: EventRecord
+        if let canonical = CanonicalLine.record(of: UnsafeRawBufferPointer(line)) {
+            record = canonical
+        } else {
+            record = try fullyDecodedRecord(line: line)
+        }
+        guard checkingHash else { return (record, true) }
+        // Both readings have checked that the line ends with `,"hash":"<64 hex>"}`.
+        let bodyEnd = line.count - hashSuffixLength
+        var hasher = SHA256()
+        hasher.update(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(line)[0..<bodyEnd]))
+        hasher.update(CollectionOfOne(UInt8(ascii: "}")))
+        let computed = hasher.finalize()
+        let matches = computed == record.hash
+        return (record, matches)
+    }
+
+    /// The full decoder: parses any JSON line into a `JSONValue` tree and reads the event from it.
+    ///
+    /// Slower than the canonical reading, but it accepts every valid spelling (white space, escapes,
+    /// any key order) and names the problem in a line it refuses. It is the reference that
+    /// `CanonicalLine.record(of:)` must agree with.
+    static func fullyDecodedRecord(line: UnsafeBufferPointer<UInt8>) throws(LineDecodingError) -> EventRecord {
         let value: JSONValue
         do {
             value = try JSONParser.parse(line)
@@ -27,14 +54,7 @@ extension EventRecord {
         else {
             throw LineDecodingError(reason: "the line does not end with its \"hash\" field")
         }
-        guard checkingHash else { return (record, true) }
-        let bodyEnd = line.count - hashSuffixLength
-        var hasher = SHA256()
-        hasher.update(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(line)[0..<bodyEnd]))
-        hasher.update(CollectionOfOne(UInt8(ascii: "}")))
-        let computed = hasher.finalize()
-        let matches = computed == record.hash
-        return (record, matches)
+        return record
     }
 
     /// Decodes one stored line from an array of bytes.

@@ -40,7 +40,10 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     }
 
     /// Creates an object from members whose keys are already known to be unique.
-    init(uniqueMembers: [Member]) { members = uniqueMembers }
+    ///
+    /// Package-visible so that the event log's canonical-line reader, which has checked that the
+    /// keys strictly increase, builds payloads exactly as `JSONParser` does without re-checking them.
+    package init(uniqueMembers: [Member]) { members = uniqueMembers }
 
     /// An object from a dictionary, members sorted by key so the result is deterministic.
     public init(uniqueSorted dictionary: [String: JSONValue]) {

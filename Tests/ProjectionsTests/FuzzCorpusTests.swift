@@ -82,7 +82,9 @@ struct FuzzCorpusTests {
     /// `LineDecodingError` with a reason; a decoded record's own line decodes to the same line, and
     /// if the input's hash matched, so does the re-encoded line's (unless the input already was that
     /// line). `line` keeps the stored hash rather than recomputing it, so a fuzzed line with a wrong
-    /// hash is not "repaired" by re-encoding.
+    /// hash is not "repaired" by re-encoding. The target's other check, that the canonical fast path
+    /// agrees with the full decoder, needs `@testable import EventLog` and is replayed over this
+    /// corpus by `CanonicalRecordTests` in EventLogTests.
     static func checkEventLine(_ bytes: [UInt8], _ name: String) {
         let decoded: (record: EventRecord, hashMatches: Bool)
         do {

@@ -59,7 +59,11 @@ command -v swiftc >/dev/null || { echo "swiftc not found: put the Swift toolchai
 fixtures="$root/Tests/Fixtures/fuzz"
 out=$(mktemp -d "${TMPDIR:-/tmp}/transition-fuzz.XXXXXX")
 
-flags=(-parse-as-library -O -sanitize=fuzzer,address -enable-upcoming-feature ExistentialAny -wmo)
+# One package name for all modules (as SwiftPM passes), so `package` declarations are visible across
+# them; -enable-testing lets a target `@testable import` a module to compare internal code paths
+# (the event-line target checks the canonical fast path against the full decoder).
+flags=(-parse-as-library -O -sanitize=fuzzer,address -enable-upcoming-feature ExistentialAny -wmo -package-name transition
+    -enable-testing)
 module() {  # module NAME SOURCE-DIR: compile every .swift under Sources/NAME into $out/NAME.o
     local name=$1
     local sources

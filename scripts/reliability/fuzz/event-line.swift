@@ -2,11 +2,17 @@
 /// a decoded record, written back as a line, must decode to a record that writes the same line
 /// (compared as canonical bytes: JSONObject equality is member-order sensitive, and a fuzzed line
 /// need not have its keys in canonical order).
-import EventLog
+///
+/// It also checks the canonical fast path (`CanonicalLine.record(of:)`, which `decode` tries first)
+/// against the full decoder: whenever the fast path returns a record, the full decoder must accept
+/// the same bytes and return an identical record (equal, and writing the same line). Hence the
+/// `@testable` import: fuzz.sh compiles the modules with -enable-testing.
+@testable import EventLog
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    checkFastPath(bytes)
     guard let decoded = try? EventRecord.decode(line: bytes, checkingHash: true) else { return 0 }
     let line = decoded.record.line
     guard let again = try? EventRecord.decode(line: Array(line.dropLast()), checkingHash: true) else {
@@ -14,5 +20,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     precondition(again.record.line == line, "re-encoded line changes on a second round trip")
     if decoded.hashMatches { precondition(Array(line.dropLast()) == bytes || again.hashMatches, "hash check unstable") }
+    checkFastPath(Array(line.dropLast()))
     return 0
+}
+
+/// Crashes if the canonical reading of `bytes` returns a record the full decoder does not.
+func checkFastPath(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
+        guard let fast = CanonicalLine.record(of: UnsafeRawBufferPointer(buffer)) else { return }
+        let full: EventRecord
+        do {
+            full = try EventRecord.fullyDecodedRecord(line: buffer)
+        } catch {
+            fatalError("the fast path accepts a line the full decoder refuses (\(error)): \(String(decoding: bytes, as: UTF8.self))")
+        }
+        precondition(fast == full && fast.line == full.line, "the fast path's record differs: \(String(decoding: bytes, as: UTF8.self))")
+    }
 }

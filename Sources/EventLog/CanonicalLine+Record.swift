@@ -1,0 +1,104 @@
+import TransitionSupport
+
+extension CanonicalLine {
+    /// The event stored in `line` (no newline) if the line is exactly in the writer's canonical
+    /// form; otherwise `nil`, and the caller decodes it with the full decoder.
+    ///
+    /// Replay decodes every line of the log, and building a `JSONValue` tree for each envelope (17
+    /// keys, all compared as strings) dominated it. This reads the fields in their documented order
+    /// straight from the bytes and builds only the record's own values. It does not check the stored
+    /// hash against the body (the caller does), and whatever it returns is equal to what
+    /// `EventRecord.fullyDecodedRecord(line:)` returns for the same line (`CanonicalRecordTests` and
+    /// the event-line fuzz target check this on mutated lines).
+    static func record(of line: UnsafeRawBufferPointer) -> EventRecord? {
+        guard let start = line.baseAddress, line.count > hashSuffixLength else { return nil }
+        var cursor = CanonicalJSONCursor(start.assumingMemoryBound(to: UInt8.self), count: line.count)
+        guard cursor.consume("{\"seq\":"), let sequence = cursor.integer(),
+            cursor.consume(",\"id\":"), let id = cursor.text(),
+            cursor.consume(",\"type\":"), let type = cursor.text(),
+            cursor.consume(",\"schema\":"), let schema = cursor.integer(),
+            cursor.consume(",\"recordedAt\":"), let recordedAt = timestamp(&cursor),
+            cursor.consume(",\"effective\":"), let effective = date(&cursor),
+            cursor.consume(",\"actor\":"), let actor = cursor.text()
+        else { return nil }
+        var role: String?
+        var entity: String?
+        var reason: String?
+        var evidence: [EvidenceReference] = []
+        if cursor.consume(",\"role\":") {
+            guard let text = cursor.text() else { return nil }
+            role = text
+        }
+        if cursor.consume(",\"entity\":") {
+            guard let text = cursor.text() else { return nil }
+            entity = text
+        }
+        if cursor.consume(",\"reason\":") {
+            guard let text = cursor.text() else { return nil }
+            reason = text
+        }
+        if cursor.consume(",\"evidence\":") {
+            guard let list = evidenceList(&cursor) else { return nil }
+            evidence = list
+        }
+        guard cursor.consume(",\"data\":"), let data = cursor.jsonObject(depth: 2) else { return nil }
+        var system: JSONObject?
+        var signature: JSONObject?
+        var batch: BatchMarker?
+        if cursor.consume(",\"system\":") {
+            guard let object = cursor.jsonObject(depth: 2) else { return nil }
+            system = object
+        }
+        if cursor.consume(",\"signature\":") {
+            guard let object = cursor.jsonObject(depth: 2) else { return nil }
+            signature = object
+        }
+        if cursor.consume(",\"batch\":") {
+            guard cursor.consume("{\"first\":"), let first = cursor.integer(), cursor.consume(",\"size\":"),
+                let size = cursor.integer(), cursor.consume("}")
+            else { return nil }
+            batch = BatchMarker(first: first, size: size)
+        }
+        guard cursor.consume(",\"prev\":\""), let previousHash = hexDigest(&cursor), cursor.consume("\""),
+            cursor.index == line.count - hashSuffixLength, cursor.consume(",\"hash\":\""), let hash = hexDigest(&cursor),
+            cursor.consume("\"}"), cursor.isAtEnd
+        else { return nil }
+        return EventRecord(
+            sequence: sequence, id: id, type: type, schema: schema, recordedAt: recordedAt, effective: effective, actor: actor,
+            role: role, entity: entity, reason: reason, evidence: evidence, data: data, system: system, signature: signature,
+            batch: batch, previousHash: previousHash, hash: hash)
+    }
+
+    /// An evidence list as `EvidenceReference.writeCanonical` writes it.
+    private static func evidenceList(_ cursor: inout CanonicalJSONCursor) -> [EvidenceReference]? {
+        guard cursor.consume("[") else { return nil }
+        var list: [EvidenceReference] = []
+        if cursor.consume("]") { return list }
+        while true {
+            guard let reference = evidenceReference(&cursor) else { return nil }
+            list.append(reference)
+            if cursor.consume(",") { continue }
+            return cursor.consume("]") ? list : nil
+        }
+    }
+
+    /// `{"bytes":<integer>,"name":<string>,"sha256":<string>}` with `bytes` and `sha256` optional:
+    /// the only members the writer emits. Other members, or other value types (which the full
+    /// decoder reads leniently), go to the full decoder.
+    private static func evidenceReference(_ cursor: inout CanonicalJSONCursor) -> EvidenceReference? {
+        guard cursor.consume("{") else { return nil }
+        var bytes: Int?
+        var sha256: String?
+        if cursor.consume("\"bytes\":") {
+            guard let count = cursor.integer(), cursor.consume(",") else { return nil }
+            bytes = count
+        }
+        guard cursor.consume("\"name\":"), let name = cursor.text() else { return nil }
+        if cursor.consume(",\"sha256\":") {
+            guard let digest = cursor.text() else { return nil }
+            sha256 = digest
+        }
+        guard cursor.consume("}") else { return nil }
+        return EvidenceReference(name: name, sha256: sha256, bytes: bytes)
+    }
+}
