@@ -62,9 +62,9 @@ extension EventLog {
     /// `blockEnd` is called after the events of each block have been shown; it returns `false` to stop.
     func stream<Entry: StreamedEntry>(
         segments: [Segment], from position: LogPosition?, reading read: ParallelLineDecoder.Reader<Entry>,
-        blockEnd: () throws -> Bool = { true }, _ body: (Entry, LogPosition) throws -> Bool
+        blockEnd: () throws -> Bool = { true }, _ body: (consuming Entry, LogPosition) throws -> Bool
     ) throws {
-        var pending: [(Entry, LogPosition)] = []
+        var pending: [(entry: Entry?, position: LogPosition)] = []
         var expected = (position?.sequence ?? 0) + 1
         for segment in segments {
             let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
@@ -95,13 +95,12 @@ extension EventLog {
                 var runs = block.withUnsafeBufferPointer { buffer in
                     ParallelLineDecoder.decode(UnsafeBufferPointer(rebasing: buffer[...lastNewline]), fileOffset: offset, reading: read)
                 }
-                // Lines are moved out one by one (reversed, then popped), never copied.
-                runs.reverse()
-                while var lines = runs.popLast() {
-                    lines.reverse()
-                    while let line = lines.popLast() {
+                // Entries are moved out of the decoded lines, never copied.
+                for run in runs.indices {
+                    for index in runs[run].indices {
+                        let line = (offset: runs[run][index].offset, length: runs[run][index].length)
                         let record: Entry
-                        switch line.record {
+                        switch runs[run][index].take() {
                         case .success(let decoded): record = decoded
                         case .failure(let error):
                             throw EventLogError.corrupt(
@@ -121,7 +120,10 @@ extension EventLog {
                             pending.append((record, here))
                             continue
                         }
-                        for (earlier, earlierPosition) in pending where try !body(earlier, earlierPosition) { return }
+                        for earlier in pending.indices {
+                            guard let member = pending[earlier].entry.take() else { continue }
+                            if try !body(member, pending[earlier].position) { return }
+                        }
                         pending.removeAll(keepingCapacity: true)
                         if try !body(record, here) { return }
                     }

@@ -27,7 +27,7 @@ extension EventLog {
                 defer { block.removeAll(keepingCapacity: true) }
                 return try body(block)
             },
-            { record, _ in
+            { (record: consuming EventRecord, _) in
                 block.append(record)
                 return true
             })

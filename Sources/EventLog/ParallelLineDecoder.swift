@@ -14,9 +14,27 @@ import TransitionSupport
 enum ParallelLineDecoder {
     /// One decoded line: what was read from it (or why it does not decode), and where it starts and ends.
     struct Line<Entry> {
-        var record: Result<Entry, LineDecodingError>
+        /// What was read; `nil` once the reader has taken it (``take()``), or when the line does not decode.
+        var entry: Entry?
+        /// Why the line does not decode.
+        var failure: LineDecodingError?
         var offset: Int
         var length: Int
+
+        init(_ read: Result<Entry, LineDecodingError>, offset: Int, length: Int) {
+            switch read {
+            case .success(let entry): self.entry = entry
+            case .failure(let error): failure = error
+            }
+            self.offset = offset
+            self.length = length
+        }
+
+        /// Moves the entry out (the reader shows each entry once), or gives the decoding failure.
+        mutating func take() -> Result<Entry, LineDecodingError> {
+            if let entry = entry.take() { return .success(entry) }
+            return .failure(failure ?? LineDecodingError(reason: "the line was already read"))
+        }
     }
 
     /// How one line (without its newline) is read: the whole record, or less (``EventHeader``).
@@ -73,7 +91,7 @@ enum ParallelLineDecoder {
         {
             let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            lines.append(Line(record: read(line), offset: fileOffset + start, length: end - start))
+            lines.append(Line(read(line), offset: fileOffset + start, length: end - start))
             start = end + 1
         }
         return lines

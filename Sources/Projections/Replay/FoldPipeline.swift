@@ -11,7 +11,7 @@ import Domain
 /// drains), which is what makes the unchecked `Sendable` conformance sound.
 final class FoldPipeline: @unchecked Sendable {
     /// Blocks that may wait or be folding while the caller reads on.
-    static let depth = 2
+    static let depth = 4
 
     private var replay: Replay
     private var failure: ReplayError?

@@ -58,7 +58,7 @@ public enum LogReplay {
                     record.sequence <= prepass.last && asOf.map { record.recordedAt <= $0 } ?? true
                 }
                 // Decoded here on all cores while the previous block is folded.
-                try pipeline.fold(ParallelEventDecoder.decode(inScope))
+                for run in try ParallelEventDecoder.decodeRuns(inScope) { try pipeline.fold(run) }
                 return records.last.map { $0.sequence < prepass.last } ?? true
             }
         } catch {

@@ -14,23 +14,33 @@ enum ParallelEventDecoder {
     static let workers = OnlineProcessors.count(upTo: 8)
 
     static func decode(_ records: [EventRecord]) throws(ReplayError) -> [RecordedEvent] {
+        let runs = try decodeRuns(records)
+        guard runs.count > 1 else { return runs.first ?? [] }
+        var events: [RecordedEvent] = []
+        events.reserveCapacity(records.count)
+        for run in runs { events += run }
+        return events
+    }
+
+    /// The events of `records` as consecutive runs, one per core, handed over as they were
+    /// decoded (a caller that folds run by run copies no event).
+    static func decodeRuns(_ records: [EventRecord]) throws(ReplayError) -> [[RecordedEvent]] {
         let parts = records.count >= parallelThreshold ? workers : 1
-        guard parts > 1 else { return try decode(records[...]) }
+        guard parts > 1 else { return [try decode(records[...])] }
         let results = ParallelSlots<Result<[RecordedEvent], ReplayError>>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (records.count * part / parts)..<(records.count * (part + 1) / parts)
             results[part] = Result { () throws(ReplayError) in try decode(records[range]) }
         }
-        var events: [RecordedEvent] = []
-        events.reserveCapacity(records.count)
+        var runs: [[RecordedEvent]] = []
         for part in 0..<parts {
-            switch results[part] {
-            case .success(let decoded): events += decoded
+            switch results.take(part) {
+            case .success(let decoded): runs.append(decoded)
             case .failure(let error): throw error
             case nil: break
             }
         }
-        return events
+        return runs
     }
 
     private static func decode(_ records: ArraySlice<EventRecord>) throws(ReplayError) -> [RecordedEvent] {

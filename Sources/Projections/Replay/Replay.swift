@@ -179,19 +179,29 @@ public struct Replay: Sendable {
         _ original: RecordedEvent, into state: inout TransitionState, workflows: [Int: WorkflowDefinition],
         effectiveOn: CivilDate?
     ) {
-        var event = original
         if !original.type.isCorrection, let entry = state.corrections.activeEntry(for: original.sequence) {
             switch entry.kind {
             case .retracted:
                 return
             case .corrected:
                 guard let replacement = entry.replacement, let data = entry.replacementData else { break }
+                var event = original
                 event.event = replacement
                 event.record.data = data
                 event.record.schema = replacement.schema
                 if let effective = entry.effective { event.record.effective = effective }
+                apply(event, to: &state, workflows: workflows, effectiveOn: effectiveOn)
+                return
             }
         }
+        // Most events are not corrected: they are applied as they are, without a copy.
+        apply(original, to: &state, workflows: workflows, effectiveOn: effectiveOn)
+    }
+
+    /// Applies one event (as corrected) to the projections, unless it is effective after `effectiveOn`.
+    private static func apply(
+        _ event: RecordedEvent, to state: inout TransitionState, workflows: [Int: WorkflowDefinition], effectiveOn: CivilDate?
+    ) {
         if let effectiveOn, !isAlwaysInScope(event.type), event.effective > effectiveOn { return }
         state.applyToProjections(event)
         if let workflow = workflows[event.sequence] { state.adopt(workflow) }
