@@ -99,13 +99,10 @@ extension EventLog {
                 for run in runs.indices {
                     for index in runs[run].indices {
                         let line = (offset: runs[run][index].offset, length: runs[run][index].length)
-                        let record: Entry
-                        switch runs[run][index].take() {
-                        case .success(let decoded): record = decoded
-                        case .failure(let error):
+                        guard let record = runs[run][index].entry.take() else {
                             throw EventLogError.corrupt(
                                 file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path),
-                                reason: "\(error)")
+                                reason: "\(runs[run][index].problem)")
                         }
                         guard record.sequence == expected else {
                             throw EventLogError.corrupt(

@@ -14,7 +14,7 @@ import TransitionSupport
 enum ParallelLineDecoder {
     /// One decoded line: what was read from it (or why it does not decode), and where it starts and ends.
     struct Line<Entry> {
-        /// What was read; `nil` once the reader has taken it (``take()``), or when the line does not decode.
+        /// What was read; `nil` once the reader has moved it out, or when the line does not decode.
         var entry: Entry?
         /// Why the line does not decode.
         var failure: LineDecodingError?
@@ -30,11 +30,8 @@ enum ParallelLineDecoder {
             self.length = length
         }
 
-        /// Moves the entry out (the reader shows each entry once), or gives the decoding failure.
-        mutating func take() -> Result<Entry, LineDecodingError> {
-            if let entry = entry.take() { return .success(entry) }
-            return .failure(failure ?? LineDecodingError(reason: "the line was already read"))
-        }
+        /// Why ``entry`` is `nil`: the decoding failure, or a note that the entry was taken already.
+        var problem: LineDecodingError { failure ?? LineDecodingError(reason: "the line was already read") }
     }
 
     /// How one line (without its newline) is read: the whole record, or less (``EventHeader``).

@@ -136,4 +136,48 @@ struct LogReplayTests {
         let oneShot = try #require(expected)
         #expect(throws: oneShot) { _ = try LogReplay.replay(log) }
     }
+
+    @Test("a stored workflow that no longer loads fails the replay as the one-shot replay does")
+    func unreadableWorkflow() throws {
+        let scratch = Scratch()
+        var records = try RandomHistory.make(seed: 31, count: 60)
+        records[0].data["workflow"] = .object(["not": .string("a workflow")])
+        let log = try Self.log(of: records, at: scratch)
+        let stored = try log.readAll()
+        var expected: ReplayError?
+        do { _ = try Replay.state(records: stored) } catch { expected = error }
+        let oneShot = try #require(expected)
+        #expect(throws: oneShot) { _ = try LogReplay.replay(log) }
+    }
+
+    /// Thrown by a `workflows` callback in a test.
+    struct CallbackRefused: Error, Equatable {}
+
+    @Test("a failing workflow callback fails the replay, and nothing is left waiting")
+    func failingCallback() throws {
+        let scratch = Scratch()
+        let log = try Self.log(of: RandomHistory.make(seed: 8, count: 13_000), at: scratch, largestAppend: 1_000)
+        #expect(throws: CallbackRefused()) {
+            _ = try LogReplay.replay(log) { _ in throw CallbackRefused() }
+        }
+        // The log is still replayable afterwards.
+        #expect(try LogReplay.replay(log).state == (try Replay.state(records: log.readAll())))
+    }
+
+    @Test("a damaged line fails the replay with the log's own error")
+    func damagedLine() throws {
+        let scratch = Scratch()
+        let log = try Self.log(of: RandomHistory.make(seed: 44, count: 13_000), at: scratch, largestAppend: 1_000)
+        let segment = try #require(try log.segments().first)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment.path)))
+        // Break the line that holds the middle of the log.
+        let middle = bytes.count / 2
+        let lineStart = (bytes[..<middle].lastIndex(of: 0x0A) ?? 0) + 1
+        bytes[lineStart] = UInt8(ascii: "#")
+        try Data(bytes).write(to: URL(fileURLWithPath: segment.path))
+        var expected: (any Error)?
+        do { _ = try log.readAll() } catch { expected = error }
+        let reading = try #require(expected as? EventLogError)
+        #expect(throws: reading) { _ = try LogReplay.replay(log) }
+    }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Domain
 import EventLog
 import TransitionSupport
@@ -43,36 +44,55 @@ public enum LogReplay {
         _ log: EventLog, asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil,
         workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition? = { _ in { _ in nil } }
     ) throws -> Outcome {
-        let prepass = try correctionPrepass(log, asOf: asOf)
-        guard prepass.position != nil else {
-            return Outcome(state: TransitionState(), position: nil, workflowRecords: [])
+        // The first pass runs on a thread of its own while this one starts reading and decoding
+        // the log for the second; the fold waits for the first pass's corrections.
+        let first = PrepassTask(log, asOf: asOf)
+        let pipeline = FoldPipeline()
+        var prepass: Prepass?
+        func start() throws {
+            let found = try first.result().get()
+            let replay = Replay(
+                knownCorrections: found.corrections, asOf: asOf, effectiveOn: effectiveOn,
+                workflowProvider: try workflows(found.workflowRecords))
+            pipeline.start(replay, through: found.last)
+            prepass = found
         }
-        let pipeline = FoldPipeline(
-            Replay(
-                knownCorrections: prepass.corrections, asOf: asOf, effectiveOn: effectiveOn,
-                workflowProvider: try workflows(prepass.workflowRecords)))
         do {
             try log.forEachBlock { records in
-                let whole = asOf == nil && (records.last?.sequence ?? 0) <= prepass.last
-                let inScope = whole ? records : records.filter { record in
-                    record.sequence <= prepass.last && asOf.map { record.recordedAt <= $0 } ?? true
-                }
-                // Decoded here on all cores while the previous block is folded.
+                if prepass == nil, first.isFinished || pipeline.queued >= FoldPipeline.depth - 1 { try start() }
+                let inScope = asOf.map { asOf in records.filter { $0.recordedAt <= asOf } } ?? records
+                // Decoded here on all cores while earlier runs are folded.
                 for run in try ParallelEventDecoder.decodeRuns(inScope) { try pipeline.fold(run) }
+                guard let prepass else { return true }
                 return records.last.map { $0.sequence < prepass.last } ?? true
             }
+            if prepass == nil { try start() }
         } catch {
-            // An earlier block's failure comes first in the log, so it is the one to report.
+            // Report what a sequential replay would: a line the first pass cannot read, else the
+            // failure of an earlier run (it comes first in the log), else this one.
+            if case .failure(let problem) = first.result() {
+                pipeline.cancel()
+                throw problem
+            }
+            if !pipeline.isStarted {
+                do { try start() } catch {
+                    pipeline.cancel()
+                    throw error
+                }
+            }
             _ = try pipeline.finish()
             throw error
         }
         let state = try pipeline.finish().state
-        return Outcome(state: state, position: prepass.position, workflowRecords: prepass.workflowRecords)
+        guard let prepass, let position = prepass.position else {
+            return Outcome(state: TransitionState(), position: nil, workflowRecords: [])
+        }
+        return Outcome(state: state, position: position, workflowRecords: prepass.workflowRecords)
     }
 
     /// The first pass: the correction log folded over every event in scope, the workflow records,
     /// and where the log ended.
-    private static func correctionPrepass(
+    fileprivate static func correctionPrepass(
         _ log: EventLog, asOf: Timestamp?
     ) throws -> Prepass {
         var corrections = CorrectionLog()
@@ -97,7 +117,7 @@ public enum LogReplay {
     }
 
     /// What the first pass learns.
-    private struct Prepass {
+    fileprivate struct Prepass: Sendable {
         var corrections: CorrectionLog
         var workflowRecords: [EventRecord]
         /// Just past the last committed event when the pass ran; the second pass stops there.
@@ -108,4 +128,40 @@ public enum LogReplay {
     private static func carriesWorkflow(_ type: String) -> Bool {
         type == DomainEventType.programmeInitialised.rawValue || type == DomainEventType.workflowRevised.rawValue
     }
+}
+
+/// The replay's first pass, running on a thread of its own from the moment it is created.
+private final class PrepassTask: @unchecked Sendable {
+    private var outcome: Result<LogReplay.Prepass, any Error>?
+    private let lock = DispatchSemaphore(value: 1)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ log: EventLog, asOf: Timestamp?) {
+        DispatchQueue.global().async { [self] in
+            let result = Result { () throws -> LogReplay.Prepass in try LogReplay.correctionPrepass(log, asOf: asOf) }
+            lock.wait()
+            outcome = result
+            lock.signal()
+            done.signal()
+        }
+    }
+
+    /// Whether the pass has ended (so ``result()`` would not wait).
+    var isFinished: Bool {
+        lock.wait()
+        defer { lock.signal() }
+        return outcome != nil
+    }
+
+    /// The pass's outcome, waiting for it if need be.
+    func result() -> Result<LogReplay.Prepass, any Error> {
+        done.wait()
+        done.signal()
+        lock.wait()
+        defer { lock.signal() }
+        return outcome ?? .failure(PrepassMissing())
+    }
+
+    /// Cannot happen: `done` is signalled only after `outcome` is set.
+    private struct PrepassMissing: Error {}
 }

@@ -154,7 +154,8 @@ public struct Replay: Sendable {
             state.corrections = corrections
             for event in history { Self.fold(event, into: &state, workflows: workflows, effectiveOn: effectiveOn) }
         }
-        for event in fresh { Self.fold(event, into: &state, workflows: workflows, effectiveOn: effectiveOn) }
+        // By index, so each event is lent to the fold rather than copied out of the array.
+        for index in fresh.indices { Self.fold(fresh[index], into: &state, workflows: workflows, effectiveOn: effectiveOn) }
         state.throughSequence = fresh.last?.sequence ?? state.throughSequence
         if hasCompleteHistory { history += fresh }
     }
