@@ -7,12 +7,19 @@
 /// against the full decoder: whenever the fast path returns a record, the full decoder must accept
 /// the same bytes and return an identical record (equal, and writing the same line). Hence the
 /// `@testable` import: fuzz.sh compiles the modules with -enable-testing.
+///
+/// The two other byte-level readings are checked the same way: `verify`'s (`CanonicalLine.facts`,
+/// which must give the full decoder's facts and hash verdict whenever it reads a line) and the
+/// replay pre-pass's (`EventHeader.canonical`, which skips the payload and so may read a line the
+/// decoder refuses, but must give the decoder's values whenever the decoder reads it).
 @testable import EventLog
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     checkFastPath(bytes)
+    checkVerifyReading(bytes)
+    checkHeaderReading(bytes)
     guard let decoded = try? EventRecord.decode(line: bytes, checkingHash: true) else { return 0 }
     let line = decoded.record.line
     guard let again = try? EventRecord.decode(line: Array(line.dropLast()), checkingHash: true) else {
@@ -21,6 +28,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(again.record.line == line, "re-encoded line changes on a second round trip")
     if decoded.hashMatches { precondition(Array(line.dropLast()) == bytes || again.hashMatches, "hash check unstable") }
     checkFastPath(Array(line.dropLast()))
+    checkVerifyReading(Array(line.dropLast()))
+    checkHeaderReading(Array(line.dropLast()))
     return 0
 }
 
@@ -35,5 +44,22 @@ func checkFastPath(_ bytes: [UInt8]) {
             fatalError("the fast path accepts a line the full decoder refuses (\(error)): \(String(decoding: bytes, as: UTF8.self))")
         }
         precondition(fast == full && fast.line == full.line, "the fast path's record differs: \(String(decoding: bytes, as: UTF8.self))")
+    }
+}
+
+/// Crashes if `verify`'s canonical reading of `bytes` disagrees with the full decoder's verdict.
+func checkVerifyReading(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { raw in
+        guard let facts = CanonicalLine.facts(of: raw) else { return }
+        let reference = LineOutcome.decoded(raw)
+        precondition(reference == .event(facts), "verify's reading differs (\(reference)): \(String(decoding: bytes, as: UTF8.self))")
+    }
+}
+
+/// Crashes if the replay pre-pass reads a header the full decoder reads differently.
+func checkHeaderReading(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
+        guard let header = EventHeader.canonical(buffer), let full = try? EventRecord.fullyDecodedRecord(line: buffer) else { return }
+        precondition(header == EventHeader(full, keepingRecord: false), "the header reading differs: \(String(decoding: bytes, as: UTF8.self))")
     }
 }
