@@ -53,10 +53,12 @@ extension EventHeader {
     /// Reads the header of one stored line (without its newline), with the whole record when its
     /// type is in `fullRecordTypes`.
     ///
-    /// A line in the writer's canonical form is read from its first fields (`seq`, `id`, `type`,
-    /// `schema`, `recordedAt`) and its fixed suffix (`batch`, `prev`, `hash`) without looking at the
-    /// payload; any other line goes through the full decoder, so an unreadable line gets its usual
-    /// verdict. A payload that would not decode is found by the replay's second, full pass.
+    /// A line in the writer's canonical form is read byte by byte, as `verify` reads it
+    /// (`CanonicalLine`: every field in its documented place, the payload checked to be canonical
+    /// JSON but not built); any other line goes through the full decoder. Either way the header
+    /// holds exactly the values the full decoder reads (`EventHeaderTests`, and the event-line fuzz
+    /// target). A payload that is canonical JSON but wrong for its type is found by the replay's
+    /// second, full pass.
     static func read(line: UnsafeBufferPointer<UInt8>, fullRecordTypes: Set<String>) -> Result<EventHeader, LineDecodingError> {
         if let header = canonical(line), !fullRecordTypes.contains(header.type) { return .success(header) }
         do {
@@ -67,69 +69,24 @@ extension EventHeader {
         }
     }
 
-    /// The length of `,"prev":"<64 hex>"`, which comes just before the hash suffix.
-    private static let previousFieldLength = 74
-
-    /// The header of a canonical line, or `nil` when the line is not plainly canonical.
+    /// The header of a canonical line, or `nil` when the line is not exactly canonical.
+    ///
+    /// Reading only the first fields and the fixed suffix would be cheaper, but a line need not be
+    /// canonical in between (white space, a duplicated or escaped key, a second batch marker), and
+    /// then the decoder's values could differ; so the whole line must pass the canonical reading.
     static func canonical(_ line: UnsafeBufferPointer<UInt8>) -> EventHeader? {
-        guard let start = line.baseAddress, line.count > CanonicalLine.hashSuffixLength + previousFieldLength + 20 else { return nil }
+        guard let start = line.baseAddress, let facts = CanonicalLine.unhashedFacts(of: UnsafeRawBufferPointer(line))?.facts else {
+            return nil
+        }
+        // The canonical form puts `type` third; its value is re-read here (ASCII without escapes only).
         var cursor = CanonicalJSONCursor(start, count: line.count)
-        guard cursor.consume("{\"seq\":"), let sequence = cursor.integer(),
-            cursor.consume(",\"id\":"), cursor.string() != nil,
-            cursor.consume(",\"type\":"), let typeRange = cursor.string(),
-            cursor.consume(",\"schema\":"), cursor.integer() != nil,
-            cursor.consume(",\"recordedAt\":"), let recordedAt = CanonicalLine.timestamp(&cursor)
+        guard cursor.consume("{\"seq\":"), cursor.integer() != nil, cursor.consume(",\"id\":"), cursor.string() != nil,
+            cursor.consume(",\"type\":"), let typeRange = cursor.string()
         else { return nil }
         let typeBytes = UnsafeBufferPointer(rebasing: line[typeRange])
-        // Event types are plain ASCII; anything escaped is left to the full decoder.
         guard !typeBytes.contains(UInt8(ascii: "\\")) else { return nil }
-        let bodyEnd = line.count - CanonicalLine.hashSuffixLength
-        let previousStart = bodyEnd - previousFieldLength
-        guard previousStart > cursor.index,
-            matches(line, at: bodyEnd, ",\"hash\":\""), matches(line, at: previousStart, ",\"prev\":\""),
-            line[bodyEnd - 1] == UInt8(ascii: "\""), line[line.count - 2] == UInt8(ascii: "\""),
-            line[line.count - 1] == UInt8(ascii: "}"),
-            let hash = SHA256Digest(lowercaseHex: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(line)[(line.count - 66)..<(line.count - 2)]))
-        else { return nil }
-        guard let batch = batchMarker(in: line, endingAt: previousStart, after: cursor.index) else { return nil }
         return EventHeader(
-            sequence: sequence, type: String(decoding: typeBytes, as: UTF8.self), recordedAt: recordedAt, hash: hash,
-            batch: batch, record: nil)
-    }
-
-    /// The `,"batch":{"first":N,"size":M}` member ending at `end`, if there is one there.
-    ///
-    /// Every member before `prev` ends with `}` (`data`, `system`, `signature` and `batch` are
-    /// objects), and only a batch marker's `}` directly follows `"size":<digits>` preceded by
-    /// `,"batch":{"first":<digits>`: a nested object with those keys would need one more `}` to
-    /// close the member that holds it. Returns `.some(nil)` when there is no marker, and `nil` (not
-    /// plainly canonical: the caller falls back to the full decoder) when `end` is not after a `}`
-    /// or something that starts like a marker is not one.
-    private static func batchMarker(
-        in line: UnsafeBufferPointer<UInt8>, endingAt end: Int, after floor: Int
-    ) -> BatchMarker?? {
-        guard let start = line.baseAddress, line[end - 1] == UInt8(ascii: "}") else { return nil }
-        let earliest = max(floor, end - 64)
-        var candidate = end - 1
-        while candidate >= earliest {
-            if line[candidate] == UInt8(ascii: ","), matches(line, at: candidate, ",\"batch\":{\"first\":") {
-                var cursor = CanonicalJSONCursor(start, count: end)
-                cursor.index = candidate
-                if cursor.consume(",\"batch\":{\"first\":"), let first = cursor.integer(), cursor.consume(",\"size\":"),
-                    let size = cursor.integer(), cursor.consume("}"), cursor.isAtEnd
-                {
-                    return .some(BatchMarker(first: first, size: size))
-                }
-                return nil
-            }
-            candidate -= 1
-        }
-        return .some(nil)
-    }
-
-    private static func matches(_ line: UnsafeBufferPointer<UInt8>, at offset: Int, _ literal: StaticString) -> Bool {
-        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-        guard offset >= 0, offset + expected.count <= line.count else { return false }
-        return line[offset..<(offset + expected.count)].elementsEqual(expected)
+            sequence: facts.sequence, type: String(decoding: typeBytes, as: UTF8.self), recordedAt: facts.recordedAt,
+            hash: facts.hash, batch: facts.batch, record: nil)
     }
 }
