@@ -129,6 +129,12 @@ struct LogReplayTests {
         var records = try RandomHistory.make(seed: 21, count: 120)
         records[60].data = ["nonsense": .bool(true)]
         records[90].type = "no.such.type"
+        try expectSameFailure(as: records, at: scratch)
+    }
+
+    /// Writes `records` into a log and expects the streaming replay to fail exactly as the one-shot
+    /// replay of the stored records does.
+    func expectSameFailure(as records: [EventRecord], at scratch: Scratch) throws {
         let log = try Self.log(of: records, at: scratch)
         let stored = try log.readAll()
         var expected: ReplayError?
@@ -142,12 +148,7 @@ struct LogReplayTests {
         let scratch = Scratch()
         var records = try RandomHistory.make(seed: 31, count: 60)
         records[0].data["workflow"] = .object(["not": .string("a workflow")])
-        let log = try Self.log(of: records, at: scratch)
-        let stored = try log.readAll()
-        var expected: ReplayError?
-        do { _ = try Replay.state(records: stored) } catch { expected = error }
-        let oneShot = try #require(expected)
-        #expect(throws: oneShot) { _ = try LogReplay.replay(log) }
+        try expectSameFailure(as: records, at: scratch)
     }
 
     /// Thrown by a `workflows` callback in a test.
