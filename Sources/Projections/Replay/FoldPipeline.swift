@@ -51,7 +51,8 @@ final class FoldPipeline: @unchecked Sendable {
 
     /// Queues `events` (decoded, in scope, continuing the sequence) to be folded.
     ///
-    /// The caller must ``start(_:through:)`` the pipeline before queueing more than ``depth`` runs.
+    /// The caller must ``start(_:through:)`` the pipeline before queueing more than ``depth`` runs:
+    /// until then nothing is folded, so the next run would wait for room forever.
     ///
     /// - Throws: the failure of an earlier run, if one failed already.
     func fold(_ events: [RecordedEvent]) throws(ReplayError) {

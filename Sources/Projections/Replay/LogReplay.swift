@@ -59,14 +59,17 @@ public enum LogReplay {
         }
         do {
             try log.forEachBlock { records in
-                if prepass == nil, first.isFinished || pipeline.queued >= FoldPipeline.depth - 1 { try start() }
                 let inScope = asOf.map { asOf in records.filter { $0.recordedAt <= asOf } } ?? records
                 // Decoded here on all cores while earlier runs are folded.
-                for run in try ParallelEventDecoder.decodeRuns(inScope) { try pipeline.fold(run) }
+                for run in try ParallelEventDecoder.decodeRuns(inScope) {
+                    // Start folding as soon as the first pass is done, and before the queue is full.
+                    if !pipeline.isStarted, first.isFinished || pipeline.queued == FoldPipeline.depth { try start() }
+                    try pipeline.fold(run)
+                }
                 guard let prepass else { return true }
                 return records.last.map { $0.sequence < prepass.last } ?? true
             }
-            if prepass == nil { try start() }
+            if !pipeline.isStarted { try start() }
         } catch {
             // Report what a sequential replay would: a line the first pass cannot read, else the
             // failure of an earlier run (it comes first in the log), else this one.
