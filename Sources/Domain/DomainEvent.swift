@@ -85,7 +85,49 @@ public enum DomainEvent: Sendable, Hashable, Codable {
     }
 
     /// The event's wire type.
-    public var type: DomainEventType { Swift.type(of: payload).eventType }
+    ///
+    /// A plain switch rather than `Swift.type(of: payload).eventType`: replay asks every event for
+    /// its type, and going through ``payload`` would box the payload in an existential each time.
+    public var type: DomainEventType {
+        switch self {
+        case .programmeInitialised: return .programmeInitialised
+        case .workflowRevised: return .workflowRevised
+        case .statutoryDateChanged: return .statutoryDateChanged
+        case .baselineTaken: return .baselineTaken
+        case .taskStarted: return .taskStarted
+        case .taskProgressed: return .taskProgressed
+        case .taskFinished: return .taskFinished
+        case .taskReforecast: return .taskReforecast
+        case .dueDiligenceItemAssigned: return .dueDiligenceItemAssigned
+        case .dueDiligenceEvidenceAttached: return .dueDiligenceEvidenceAttached
+        case .dueDiligenceStatusChanged: return .dueDiligenceStatusChanged
+        case .dueDiligenceItemSignedOff: return .dueDiligenceItemSignedOff
+        case .staffPostMapped: return .staffPostMapped
+        case .consultationOpened: return .consultationOpened
+        case .consultationClosed: return .consultationClosed
+        case .staffConsulted: return .staffConsulted
+        case .staffExceptionRaised: return .staffExceptionRaised
+        case .staffExceptionResolved: return .staffExceptionResolved
+        case .staffTransferConfirmed: return .staffTransferConfirmed
+        case .staffTransferred: return .staffTransferred
+        case .contractRegistered: return .contractRegistered
+        case .contractMechanismChosen: return .contractMechanismChosen
+        case .contractDueDiligenceDone: return .contractDueDiligenceDone
+        case .contractConsentRecorded: return .contractConsentRecorded
+        case .contractTransferred: return .contractTransferred
+        case .assetRegistered: return .assetRegistered
+        case .assetTransferred: return .assetTransferred
+        case .readinessDrafted: return .readinessDrafted
+        case .readinessSectionAssessed: return .readinessSectionAssessed
+        case .readinessSigned: return .readinessSigned
+        case .readinessSubmitted: return .readinessSubmitted
+        case .readinessFeedbackRecorded: return .readinessFeedbackRecorded
+        case .readinessResubmitted: return .readinessResubmitted
+        case .eventCorrected: return .eventCorrected
+        case .eventRetracted: return .eventRetracted
+        case .ruleOverridden: return .ruleOverridden
+        }
+    }
 
     /// The payload as stored in the log, in the current schema.
     public var data: JSONObject { payload.data }

@@ -114,7 +114,7 @@ extension EventLog {
                             sequence: record.sequence, hash: record.hash, segmentFirstSequence: segment.firstSequence,
                             offset: line.offset + line.length + 1)
                         if let batch = record.batch, record.sequence < batch.last {
-                            pending.append((record, here))
+                            pending.append((consume record, here))
                             continue
                         }
                         for earlier in pending.indices {
@@ -122,7 +122,7 @@ extension EventLog {
                             if try !body(member, pending[earlier].position) { return }
                         }
                         pending.removeAll(keepingCapacity: true)
-                        if try !body(record, here) { return }
+                        if try !body(consume record, here) { return }
                     }
                 }
                 if try !blockEnd() { return }

@@ -28,7 +28,7 @@ extension EventLog {
                 return try body(block)
             },
             { (record: consuming EventRecord, _) in
-                block.append(record)
+                block.append(consume record)
                 return true
             })
         if !block.isEmpty { _ = try body(block) }

@@ -16,6 +16,7 @@ struct PayloadRoundTripTests {
         let data = try #require(PayloadSamples.all.first { $0.type == type }?.data)
         let event = try DomainEvent.decode(type: type.rawValue, schema: type.currentSchema, data: data)
         #expect(event.type == type)
+        #expect(Swift.type(of: event.payload).eventType == type, "the type switch agrees with the payload's own type")
         #expect(event.schema == type.currentSchema)
         #expect(JSONWriter.canonical(.object(event.data)) == JSONWriter.canonical(.object(data)))
         let again = try DomainEvent.decode(type: type, currentData: event.data)

@@ -112,19 +112,25 @@ public struct Replay: Sendable {
     /// decodes them on all cores as it reads the log.
     mutating func append(decoded fresh: [RecordedEvent]) throws(ReplayError) {
         var last = lastSequence
-        for event in fresh {
-            guard event.sequence > last else { throw .outOfOrder(sequence: event.sequence, after: last) }
-            last = event.sequence
+        let sequences = fresh.withUnsafeBufferPointer { events in events.map(\.sequence) }
+        for sequence in sequences {
+            guard sequence > last else { throw .outOfOrder(sequence: sequence, after: last) }
+            last = sequence
         }
         try fold(fresh, through: last)
     }
 
     /// Folds `fresh` (decoded, in scope, in order), the last of all the events given being `last`.
     private mutating func fold(_ fresh: [RecordedEvent], through last: Int) throws(ReplayError) {
+        // Events are looked at in place through the buffer (an array subscript would copy each
+        // one out), and by type first.
+        let carriers = fresh.withUnsafeBufferPointer { events in
+            events.indices.filter { events[$0].type == .programmeInitialised || events[$0].type == .workflowRevised }
+        }
         var loaded: [Int: WorkflowDefinition] = [:]
-        for event in fresh {
-            if let (document, file) = Self.workflowDocument(in: event.event) {
-                loaded[event.sequence] = try workflow(document, file: file, sequence: event.sequence)
+        for index in carriers {
+            if let (document, file) = Self.workflowDocument(in: fresh[index].event) {
+                loaded[fresh[index].sequence] = try workflow(document, file: file, sequence: fresh[index].sequence)
             }
         }
         guard let firstNew = fresh.first?.sequence else {
@@ -154,8 +160,10 @@ public struct Replay: Sendable {
             state.corrections = corrections
             for event in history { Self.fold(event, into: &state, workflows: workflows, effectiveOn: effectiveOn) }
         }
-        // By index, so each event is lent to the fold rather than copied out of the array.
-        for index in fresh.indices { Self.fold(fresh[index], into: &state, workflows: workflows, effectiveOn: effectiveOn) }
+        // Through the buffer, so each event is lent to the fold rather than copied out of the array.
+        fresh.withUnsafeBufferPointer { events in
+            for index in events.indices { Self.fold(events[index], into: &state, workflows: workflows, effectiveOn: effectiveOn) }
+        }
         state.throughSequence = fresh.last?.sequence ?? state.throughSequence
         if hasCompleteHistory { history += fresh }
     }
