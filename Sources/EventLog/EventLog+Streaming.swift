@@ -12,8 +12,8 @@ extension EventLog {
             segments: segments(), from: nil, reading: { line in EventHeader.read(line: line, fullRecordTypes: fullRecordTypes) }, body)
     }
 
-    /// Streams every committed event in order, a block of the log at a time (thousands of events;
-    /// never an empty block). `body` returns `false` to stop early.
+    /// Streams every committed event in order, a block of the log at a time (the events of one
+    /// read, up to some thousands; never none). `body` returns `false` to stop early.
     ///
     /// This is ``forEach(_:)`` for a caller that works on many events at once, such as a replay
     /// decoding each block's payloads on all cores: it gets the events as they were read, with no
@@ -31,6 +31,5 @@ extension EventLog {
                 block.append(consume record)
                 return true
             })
-        if !block.isEmpty { _ = try body(block) }
     }
 }

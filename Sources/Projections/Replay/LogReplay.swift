@@ -39,13 +39,15 @@ public enum LogReplay {
     ///
     /// - Throws: ``EventLogError`` when the log cannot be read, ``ReplayError`` when an event in
     ///   scope does not decode (the earliest such event, as ``Replay`` reports it), or what
-    ///   `workflows` throws. O(events) time; memory O(corrections + one block).
+    ///   `workflows` throws. O(events) time; memory O(corrections + a few blocks).
     public static func replay(
         _ log: EventLog, asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil,
         workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition? = { _ in { _ in nil } }
     ) throws -> Outcome {
         // The first pass runs on a thread of its own while this one starts reading and decoding
-        // the log for the second; the fold waits for the first pass's corrections.
+        // the log for the second; the fold waits for the first pass's corrections. Until the first
+        // pass has ended, only events up to the head read now (which it will see) are decoded.
+        let headAtStart = try log.head().sequence
         let first = PrepassTask(log, asOf: asOf)
         let pipeline = FoldPipeline()
         var prepass: Prepass?
@@ -59,7 +61,12 @@ public enum LogReplay {
         }
         do {
             try log.forEachBlock { records in
-                let inScope = asOf.map { asOf in records.filter { $0.recordedAt <= asOf } } ?? records
+                let newest = records.last?.sequence ?? 0
+                if !pipeline.isStarted, newest > headAtStart { try start() }
+                // Events appended after the first pass are never decoded, so they cannot fail the replay.
+                let cut = prepass?.last ?? headAtStart
+                let inScope = asOf == nil && newest <= cut
+                    ? records : records.filter { record in record.sequence <= cut && asOf.map { record.recordedAt <= $0 } ?? true }
                 // Decoded here on all cores while earlier runs are folded.
                 for run in try ParallelEventDecoder.decodeRuns(inScope) {
                     // Start folding as soon as the first pass is done, and before the queue is full.
