@@ -21,8 +21,9 @@ public struct RecordedEvent: Sendable, Hashable, Codable {
     ///
     /// The envelope is not judged here (history recorded under older rules must still replay); use
     /// ``DomainEvent/validateEnvelope(record:)`` before appending.
-    public static func decode(_ record: EventRecord) throws(PayloadError) -> RecordedEvent {
-        RecordedEvent(record: record, event: try DomainEvent.decode(type: record.type, schema: record.schema, data: record.data))
+    public static func decode(_ record: consuming EventRecord) throws(PayloadError) -> RecordedEvent {
+        let event = try DomainEvent.decode(type: record.type, schema: record.schema, data: record.data)
+        return RecordedEvent(record: record, event: event)
     }
 
     public var sequence: Int { record.sequence }

@@ -64,7 +64,9 @@ extension EventLog {
         segments: [Segment], from position: LogPosition?, reading read: ParallelLineDecoder.Reader<Entry>,
         blockEnd: () throws -> Bool = { true }, _ body: (consuming Entry, LogPosition) throws -> Bool
     ) throws {
-        var pending: [(entry: Entry?, position: LogPosition)] = []
+        // The members of an unfinished batch, and where each ends.
+        var pending: [Entry?] = []
+        var pendingPositions: [LogPosition] = []
         var expected = (position?.sequence ?? 0) + 1
         for segment in segments {
             let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
@@ -114,14 +116,18 @@ extension EventLog {
                             sequence: record.sequence, hash: record.hash, segmentFirstSequence: segment.firstSequence,
                             offset: line.offset + line.length + 1)
                         if let batch = record.batch, record.sequence < batch.last {
-                            pending.append((consume record, here))
+                            pending.append(consume record)
+                            pendingPositions.append(here)
                             continue
                         }
                         for earlier in pending.indices {
-                            guard let member = pending[earlier].entry.take() else { continue }
-                            if try !body(member, pending[earlier].position) { return }
+                            // Moved out and on (binding a tuple element here would copy the record).
+                            let position = pendingPositions[earlier]
+                            guard let member = pending[earlier].take() else { continue }
+                            if try !body(consume member, position) { return }
                         }
                         pending.removeAll(keepingCapacity: true)
+                        pendingPositions.removeAll(keepingCapacity: true)
                         if try !body(consume record, here) { return }
                     }
                 }

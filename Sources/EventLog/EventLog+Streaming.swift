@@ -7,9 +7,15 @@ extension EventLog {
     /// This is the cheap first pass of a replay that must see some events (corrections, workflow
     /// revisions) before folding the rest: a canonical line's payload is not decoded at all. A line
     /// that does not decode is reported as by ``forEach(_:)``; a payload that is wrong is not.
-    public func forEachHeader(fullRecordTypes: Set<String> = [], _ body: (EventHeader, LogPosition) throws -> Bool) throws {
+    /// `reading` chooses between the exact header and a much cheaper one that must be checked
+    /// against the full records (``EventHeader/Reading``).
+    public func forEachHeader(
+        fullRecordTypes: Set<String> = [], reading: EventHeader.Reading = .exact,
+        _ body: (EventHeader, LogPosition) throws -> Bool
+    ) throws {
         try stream(
-            segments: segments(), from: nil, reading: { line in EventHeader.read(line: line, fullRecordTypes: fullRecordTypes) }, body)
+            segments: segments(), from: nil,
+            reading: { line in EventHeader.read(line: line, fullRecordTypes: fullRecordTypes, reading: reading) }, body)
     }
 
     /// Streams every committed event in order, a block of the log at a time (the events of one
@@ -17,15 +23,16 @@ extension EventLog {
     ///
     /// This is ``forEach(_:)`` for a caller that works on many events at once, such as a replay
     /// decoding each block's payloads on all cores: it gets the events as they were read, with no
-    /// per-event call.
-    public func forEachBlock(_ body: ([EventRecord]) throws -> Bool) throws {
-        var block: [EventRecord] = []
+    /// per-event call. The block is lent as optionals so that `body` can move records out of it
+    /// (`block[i].take()`) rather than copy them; every element is a record when `body` gets it.
+    public func forEachBlock(_ body: (inout [EventRecord?]) throws -> Bool) throws {
+        var block: [EventRecord?] = []
         try stream(
             segments: segments(), from: nil, reading: ParallelLineDecoder.records,
             blockEnd: {
                 guard !block.isEmpty else { return true }
                 defer { block.removeAll(keepingCapacity: true) }
-                return try body(block)
+                return try body(&block)
             },
             { (record: consuming EventRecord, _) in
                 block.append(consume record)

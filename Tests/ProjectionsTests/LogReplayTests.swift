@@ -125,6 +125,39 @@ struct LogReplayTests {
         #expect(outcome.position?.sequence == committed.count)
     }
 
+    @Test("a tail the quick header reading misreads is replayed again with exact headers")
+    func quickHeadersChecked() throws {
+        let scratch = Scratch()
+        let records = try RandomHistory.make(seed: 41, count: 90)
+        let log = try Self.log(of: Array(records[..<87]), at: scratch)
+        _ = try log.append(
+            records[87...].map { record in
+                var event = record.content
+                event.id = nil
+                return event
+            })
+        let committed = Array(try log.readAll()[..<87])
+        // Leave the last batch unfinished, its second member's marker written with a space: the
+        // quick reading sees no batch there, so it would end two events too late.
+        let segment = try #require(try log.segments().last)
+        var lines = try String(contentsOfFile: segment.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.removeLast()
+        let popped = lines.popLast()
+        let last = try #require(popped)
+        lines.append(last.replacingOccurrences(of: #","batch":{"#, with: #","batch": {"#))
+        try (lines.joined(separator: "\n") + "\n").write(toFile: segment.path, atomically: false, encoding: .utf8)
+
+        var quickEnd: LogPosition?
+        try log.forEachHeader(reading: .quick) { _, position in
+            quickEnd = position
+            return true
+        }
+        #expect(quickEnd?.sequence == 89)
+        let outcome = try LogReplay.replay(log)
+        #expect(outcome.position?.sequence == 87)
+        #expect(outcome.state == (try Replay.state(records: committed)))
+    }
+
     @Test("an event that does not decode fails the replay as the one-shot replay does")
     func undecodable() throws {
         let scratch = Scratch()

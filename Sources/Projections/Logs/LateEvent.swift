@@ -16,7 +16,7 @@ public struct LateEvent: Sendable, Hashable, Codable {
     public var daysLate: Int
 
     /// The late-event entry for `event`, or `nil` when it was recorded on or before its effective date.
-    public init?(_ event: RecordedEvent) {
+    public init?(_ event: borrowing RecordedEvent) {
         let recordedDate = event.recordedAt.date
         guard recordedDate > event.effective else { return nil }
         sequence = event.sequence

@@ -32,24 +32,31 @@ public struct AssetRegister: Sendable, Hashable, Codable {
     /// Every entry, by id.
     public var ordered: [Asset] { assets.keys.sorted().compactMap { assets[$0] } }
 
+    /// Changes one entry (created when new) in a single dictionary access.
     private mutating func update(_ id: String, _ sequence: Int, _ change: (inout Asset) -> Void) {
-        change(&assets[id, default: Asset(id: id)])
+        Self.change(&assets[id, default: Asset(id: id)], at: sequence, change)
+    }
 
-        assets[id, default: Asset(id: id)].lastSequence = sequence
+    private static func change(_ asset: inout Asset, at sequence: Int, _ change: (inout Asset) -> Void) {
+        change(&asset)
+        asset.lastSequence = sequence
     }
 
     /// Folds one event in.
     public mutating func apply(_ event: RecordedEvent) {
+        // Closures capture these fields, not the event (capturing the event would copy it).
+        let sequence = event.sequence
+        let effective = event.effective
         switch event.event {
         case .assetRegistered(let payload):
-            update(payload.asset, event.sequence) { asset in
+            update(payload.asset, sequence) { asset in
                 asset.registration = payload
-                asset.registeredSequence = event.sequence
+                asset.registeredSequence = sequence
             }
         case .assetTransferred(let payload):
-            update(payload.asset, event.sequence) { asset in
+            update(payload.asset, sequence) { asset in
                 asset.transferred = true
-                asset.transferredEffective = event.effective
+                asset.transferredEffective = effective
             }
         case .programmeInitialised, .workflowRevised, .statutoryDateChanged, .baselineTaken, .taskStarted,
             .taskProgressed, .taskFinished, .taskReforecast, .dueDiligenceItemAssigned, .dueDiligenceEvidenceAttached,

@@ -55,15 +55,21 @@ public struct ContractRegister: Sendable, Hashable, Codable {
     /// Every contract, by id.
     public var ordered: [Contract] { contracts.keys.sorted().compactMap { contracts[$0] } }
 
+    /// Changes one contract (created when new) in a single dictionary access.
     private mutating func update(_ id: String, _ sequence: Int, _ change: (inout Contract) -> Void) {
-        change(&contracts[id, default: Contract(id: id)])
+        Self.change(&contracts[id, default: Contract(id: id)], at: sequence, change)
+    }
 
-        contracts[id, default: Contract(id: id)].lastSequence = sequence
+    private static func change(_ contract: inout Contract, at sequence: Int, _ change: (inout Contract) -> Void) {
+        change(&contract)
+        contract.lastSequence = sequence
     }
 
     /// Folds one event in.
     public mutating func apply(_ event: RecordedEvent) {
+        // Closures capture these fields, not the event (capturing the event would copy it).
         let sequence = event.sequence
+        let effective = event.effective
         switch event.event {
         case .contractRegistered(let payload):
             update(payload.contract, sequence) { contract in
@@ -82,7 +88,7 @@ public struct ContractRegister: Sendable, Hashable, Codable {
         case .contractTransferred(let payload):
             update(payload.contract, sequence) { contract in
                 contract.transferred = true
-                contract.transferredEffective = event.effective
+                contract.transferredEffective = effective
             }
         case .programmeInitialised, .workflowRevised, .statutoryDateChanged, .baselineTaken, .taskStarted,
             .taskProgressed, .taskFinished, .taskReforecast, .dueDiligenceItemAssigned, .dueDiligenceEvidenceAttached,

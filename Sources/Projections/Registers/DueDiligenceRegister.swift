@@ -78,34 +78,43 @@ public struct DueDiligenceRegister: Sendable, Hashable, Codable {
         }
     }
 
+    /// Changes one item (created when new) in a single dictionary access.
     private mutating func update(_ id: String, _ sequence: Int, _ change: (inout Item) -> Void) {
-        change(&items[id, default: Item(id: id)])
+        Self.change(&items[id, default: Item(id: id)], at: sequence, change)
+    }
 
-        items[id, default: Item(id: id)].lastSequence = sequence
+    private static func change(_ item: inout Item, at sequence: Int, _ change: (inout Item) -> Void) {
+        change(&item)
+        item.lastSequence = sequence
     }
 
     /// Folds one event in.
     public mutating func apply(_ event: RecordedEvent) {
+        // Closures capture fields, not the event (capturing the event would copy it).
+        let sequence = event.sequence
         switch event.event {
         case .dueDiligenceItemAssigned(let payload):
-            update(payload.item, event.sequence) { item in
+            update(payload.item, sequence) { item in
                 item.owner = payload.owner
                 item.assignedRole = payload.ownerRole
             }
         case .dueDiligenceEvidenceAttached(let payload):
-            update(payload.item, event.sequence) { item in
-                item.evidence += event.evidence.map { EvidenceEntry(reference: $0, sequence: event.sequence) }
+            let evidence = event.evidence
+            update(payload.item, sequence) { item in
+                item.evidence += evidence.map { EvidenceEntry(reference: $0, sequence: sequence) }
             }
         case .dueDiligenceStatusChanged(let payload):
-            update(payload.item, event.sequence) { item in
+            let recordedDate = event.recordedAt.date
+            let reason = event.reason
+            update(payload.item, sequence) { item in
                 item.status = payload.status
                 item.mitigation = payload.mitigation
                 item.deferredOwner = payload.owner
-                item.deferredAt = payload.status == .deferred ? event.recordedAt.date : nil
-                item.statusReason = event.reason
+                item.deferredAt = payload.status == .deferred ? recordedDate : nil
+                item.statusReason = reason
             }
         case .dueDiligenceItemSignedOff(let payload):
-            update(payload.item, event.sequence) { item in
+            update(payload.item, sequence) { item in
                 if !item.signedOffBy.contains(payload.role) { item.signedOffBy.append(payload.role) }
             }
         case .programmeInitialised, .workflowRevised, .statutoryDateChanged, .baselineTaken, .taskStarted,

@@ -121,19 +121,31 @@ public struct StaffRegister: Sendable, Hashable, Codable {
         }
     }
 
+    /// Changes one person (created when new) in a single dictionary access.
     private mutating func person(_ id: String, _ sequence: Int, _ change: (inout Person) -> Void) {
-        change(&people[id, default: Person(id: id)])
-        people[id, default: Person(id: id)].lastSequence = sequence
+        Self.change(&people[id, default: Person(id: id)], at: sequence, change)
     }
 
+    /// Changes one consultation group (created when new) in a single dictionary access.
     private mutating func group(_ id: String, _ sequence: Int, _ change: (inout Group) -> Void) {
-        change(&groups[id, default: Group(id: id)])
-        groups[id, default: Group(id: id)].lastSequence = sequence
+        Self.change(&groups[id, default: Group(id: id)], at: sequence, change)
+    }
+
+    private static func change(_ person: inout Person, at sequence: Int, _ change: (inout Person) -> Void) {
+        change(&person)
+        person.lastSequence = sequence
+    }
+
+    private static func change(_ group: inout Group, at sequence: Int, _ change: (inout Group) -> Void) {
+        change(&group)
+        group.lastSequence = sequence
     }
 
     /// Folds one event in.
     public mutating func apply(_ event: RecordedEvent) {
+        // Closures capture these fields, not the event (capturing the event would copy it).
         let sequence = event.sequence
+        let effective = event.effective
         switch event.event {
         case .staffPostMapped(let payload):
             person(payload.person, sequence) { person in
@@ -143,7 +155,7 @@ public struct StaffRegister: Sendable, Hashable, Codable {
         case .consultationOpened(let payload):
             group(payload.group, sequence) { group in
                 group.status = .open
-                group.openedOn = event.effective
+                group.openedOn = effective
                 group.plannedClose = payload.closes
                 group.closedOn = nil
                 group.outcome = nil
@@ -151,7 +163,7 @@ public struct StaffRegister: Sendable, Hashable, Codable {
         case .consultationClosed(let payload):
             group(payload.group, sequence) { group in
                 group.status = .closed
-                group.closedOn = event.effective
+                group.closedOn = effective
                 group.outcome = payload.outcome
             }
         case .staffConsulted(let payload):
@@ -176,7 +188,7 @@ public struct StaffRegister: Sendable, Hashable, Codable {
         case .staffTransferred(let payload):
             person(payload.person, sequence) { person in
                 person.transferred = true
-                person.transferredEffective = event.effective
+                person.transferredEffective = effective
             }
         case .programmeInitialised, .workflowRevised, .statutoryDateChanged, .baselineTaken, .taskStarted,
             .taskProgressed, .taskFinished, .taskReforecast, .dueDiligenceItemAssigned, .dueDiligenceEvidenceAttached,

@@ -1,5 +1,7 @@
 import Dispatch
 import Domain
+import EventLog
+import TransitionSupport
 
 /// Folds decoded runs of events on a thread of its own, so that the next block is read and
 /// decoded while the previous one is folded.
@@ -32,10 +34,28 @@ final class FoldPipeline: @unchecked Sendable {
     /// Runs queued so far (before ``start(_:through:)``, all of them are still waiting).
     private(set) var queued = 0
 
+    /// Whether every event's type is compared with the type the replay's correction log noted for
+    /// its sequence number (a first pass that read headers the quick way is checked so).
+    private var checksTypes = false
+    /// Whether a folded event's type differed from the correction log's; folding then stops.
+    /// Read after ``finish()``.
+    private(set) var typesDisagree = false
+    /// The last event folded, when types are checked. Read after ``finish()``.
+    private(set) var lastFolded: FoldedEvent?
+
+    /// What the replay checks of the last event folded.
+    struct FoldedEvent {
+        var sequence: Int
+        var hash: SHA256Digest
+        /// Whether it is not a member of a batch, or its last.
+        var endsBatch: Bool
+    }
+
     /// Begins folding with `replay`, up to event `last`; runs queued so far are folded first.
-    func start(_ replay: Replay, through last: Int) {
+    func start(_ replay: Replay, through last: Int, checkingTypes: Bool = false) {
         self.replay = replay
         self.last = last
+        self.checksTypes = checkingTypes
         isStarted = true
         gate.signal()
     }
@@ -55,21 +75,51 @@ final class FoldPipeline: @unchecked Sendable {
     /// until then nothing is folded, so the next run would wait for room forever.
     ///
     /// - Throws: the failure of an earlier run, if one failed already.
-    func fold(_ events: [RecordedEvent]) throws(ReplayError) {
+    func fold(_ events: consuming [RecordedEvent?]) throws(ReplayError) {
         if let failure = recordedFailure() { throw failure }
         room.wait()
         queued += 1
+        let handed = HandedRun(consume events)
         queue.async { [self] in
             defer { room.signal() }
             gate.wait()
             gate.signal()
-            guard locked({ !cancelled && failure == nil }) else { return }
-            let inScope = (events.last?.sequence ?? 0) > last ? events.filter { $0.sequence <= last } : events
+            guard locked({ !cancelled && failure == nil }), !typesDisagree else { return }
+            var run = handed.take()
+            if let newest = run.last??.sequence, newest > last {
+                for index in run.indices where (run[index]?.sequence ?? 0) > last { run[index] = nil }
+            }
+            if checksTypes {
+                guard typesAgree(in: run) else {
+                    typesDisagree = true
+                    return
+                }
+            }
             do throws(ReplayError) {
-                try replay.append(decoded: inScope)
+                try replay.append(taking: &run)
             } catch {
                 locked { if failure == nil { failure = error } }
             }
+        }
+    }
+
+    /// Whether each event of `run` has the type the correction log noted for it; notes the last.
+    /// Runs on the fold queue.
+    private func typesAgree(in run: [RecordedEvent?]) -> Bool {
+        let types = replay.state.corrections.typesBySequence
+        // Read in place through the buffer (binding an element would copy the event).
+        return run.withUnsafeBufferPointer { events in
+            var lastIndex: Int?
+            for index in events.indices {
+                guard let sequence = events[index]?.sequence else { continue }
+                guard types[sequence] == events[index]?.type else { return false }
+                lastIndex = index
+            }
+            if let lastIndex, let sequence = events[lastIndex]?.sequence, let hash = events[lastIndex]?.record.hash {
+                let batch = events[lastIndex]?.record.batch
+                lastFolded = FoldedEvent(sequence: sequence, hash: hash, endsBatch: batch.map { sequence == $0.last } ?? true)
+            }
+            return true
         }
     }
 
@@ -90,5 +140,20 @@ final class FoldPipeline: @unchecked Sendable {
         stateLock.wait()
         defer { stateLock.signal() }
         return body()
+    }
+}
+
+/// A run passed from the reading thread to the fold thread, which takes it out whole so that the
+/// array is uniquely owned there and its events can be moved out rather than copied.
+private final class HandedRun: @unchecked Sendable {
+    private var events: [RecordedEvent?]
+
+    init(_ events: consuming [RecordedEvent?]) { self.events = consume events }
+
+    /// The run; called once, by the one thread that folds it.
+    func take() -> [RecordedEvent?] {
+        var taken: [RecordedEvent?] = []
+        swap(&taken, &events)
+        return taken
     }
 }

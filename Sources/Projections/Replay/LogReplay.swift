@@ -44,11 +44,28 @@ public enum LogReplay {
         _ log: EventLog, asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil,
         workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition? = { _ in { _ in nil } }
     ) throws -> Outcome {
+        // A replay of everything first reads the headers the quick way, and checks them against the
+        // records the second pass decodes in full; on any difference or failure it replays again
+        // with the exact headers, which then decide (and report any failure).
+        if asOf == nil,
+            let outcome = try? replay(log, asOf: nil, effectiveOn: effectiveOn, workflows: workflows, reading: .quick)
+        {
+            return outcome
+        }
+        return try replay(log, asOf: asOf, effectiveOn: effectiveOn, workflows: workflows, reading: .exact)
+    }
+
+    /// The replay, its first pass reading headers as `reading` says. With `.quick`, throws
+    /// ``HeadersDisagree`` when what the first pass read is not what the second pass decoded.
+    private static func replay(
+        _ log: EventLog, asOf: Timestamp?, effectiveOn: CivilDate?,
+        workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition?, reading: EventHeader.Reading
+    ) throws -> Outcome {
         // The first pass runs on a thread of its own while this one starts reading and decoding
         // the log for the second; the fold waits for the first pass's corrections. Until the first
         // pass has ended, only events up to the head read now (which it will see) are decoded.
         let headAtStart = try log.head().sequence
-        let first = PrepassTask(log, asOf: asOf)
+        let first = PrepassTask(log, asOf: asOf, reading: reading)
         let pipeline = FoldPipeline()
         var prepass: Prepass?
         func start() throws {
@@ -56,25 +73,28 @@ public enum LogReplay {
             let replay = Replay(
                 knownCorrections: found.corrections, asOf: asOf, effectiveOn: effectiveOn,
                 workflowProvider: try workflows(found.workflowRecords))
-            pipeline.start(replay, through: found.last)
+            pipeline.start(replay, through: found.last, checkingTypes: reading == .quick)
             prepass = found
         }
         do {
-            try log.forEachBlock { records in
-                let newest = records.last?.sequence ?? 0
+            try log.forEachBlock { block in
+                let newest = block.last??.sequence ?? 0
                 if !pipeline.isStarted, newest > headAtStart { try start() }
                 // Events appended after the first pass are never decoded, so they cannot fail the replay.
                 let cut = prepass?.last ?? headAtStart
-                let inScope = asOf == nil && newest <= cut
-                    ? records : records.filter { record in record.sequence <= cut && asOf.map { record.recordedAt <= $0 } ?? true }
-                // Decoded here on all cores while earlier runs are folded.
-                for run in try ParallelEventDecoder.decodeRuns(inScope) {
+                if asOf != nil || newest > cut { leaveOut(of: &block, after: cut, recordedAfter: asOf) }
+                // Decoded here on all cores (each record moved into its event) while earlier runs are folded.
+                var runs = try ParallelEventDecoder.decodeRuns(taking: &block)
+                for index in runs.indices {
                     // Start folding as soon as the first pass is done, and before the queue is full.
                     if !pipeline.isStarted, first.isFinished || pipeline.queued == FoldPipeline.depth { try start() }
-                    try pipeline.fold(run)
+                    // Handed over whole (moved, so the fold thread owns the only reference).
+                    var run: [RecordedEvent?] = []
+                    swap(&run, &runs[index])
+                    try pipeline.fold(consume run)
                 }
                 guard let prepass else { return true }
-                return records.last.map { $0.sequence < prepass.last } ?? true
+                return newest < prepass.last
             }
             if !pipeline.isStarted { try start() }
         } catch {
@@ -94,21 +114,46 @@ public enum LogReplay {
             throw error
         }
         let state = try pipeline.finish().state
+        if reading == .quick {
+            // The quick headers must have named every folded event's type, ended where the log
+            // ended when the replay began (or later), and ended on the last event of its batch,
+            // with that event's own hash.
+            let position = prepass?.position
+            guard !pipeline.typesDisagree, (position?.sequence ?? 0) >= headAtStart,
+                pipeline.lastFolded?.sequence == position?.sequence, pipeline.lastFolded?.hash == position?.hash,
+                pipeline.lastFolded?.endsBatch ?? true
+            else { throw HeadersDisagree() }
+        }
         guard let prepass, let position = prepass.position else {
             return Outcome(state: TransitionState(), position: nil, workflowRecords: [])
         }
         return Outcome(state: state, position: position, workflowRecords: prepass.workflowRecords)
     }
 
+    /// The quick first pass read something the second pass did not decode: the replay is made again
+    /// with exact headers.
+    private struct HeadersDisagree: Error {}
+
+    /// Clears the records of `block` past event `cut` or recorded after `asOf`, so they are not decoded.
+    private static func leaveOut(of block: inout [EventRecord?], after cut: Int, recordedAfter asOf: Timestamp?) {
+        block.withUnsafeMutableBufferPointer { records in
+            for index in records.indices {
+                // Fields are read in place: binding the record would copy it.
+                guard let sequence = records[index]?.sequence, let recordedAt = records[index]?.recordedAt else { continue }
+                if sequence > cut || asOf.map({ recordedAt > $0 }) ?? false { records[index] = nil }
+            }
+        }
+    }
+
     /// The first pass: the correction log folded over every event in scope, the workflow records,
     /// and where the log ended.
     fileprivate static func correctionPrepass(
-        _ log: EventLog, asOf: Timestamp?
+        _ log: EventLog, asOf: Timestamp?, reading: EventHeader.Reading
     ) throws -> Prepass {
         var corrections = CorrectionLog()
         var workflowRecords: [EventRecord] = []
         var position: LogPosition?
-        try log.forEachHeader(fullRecordTypes: prepassTypes) { header, after in
+        try log.forEachHeader(fullRecordTypes: prepassTypes, reading: reading) { header, after in
             position = after
             if let record = header.record, carriesWorkflow(header.type) { workflowRecords.append(record) }
             if let asOf, header.recordedAt > asOf { return true }
@@ -146,9 +191,11 @@ private final class PrepassTask: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ log: EventLog, asOf: Timestamp?) {
+    init(_ log: EventLog, asOf: Timestamp?, reading: EventHeader.Reading) {
         DispatchQueue.global().async { [self] in
-            let result = Result { () throws -> LogReplay.Prepass in try LogReplay.correctionPrepass(log, asOf: asOf) }
+            let result = Result { () throws -> LogReplay.Prepass in
+                try LogReplay.correctionPrepass(log, asOf: asOf, reading: reading)
+            }
             lock.wait()
             outcome = result
             lock.signal()

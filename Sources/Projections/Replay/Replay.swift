@@ -97,7 +97,7 @@ public struct Replay: Sendable {
     ///
     /// - Throws: ``ReplayError``. O(records), or O(events in scope) when a correction reaches back.
     public mutating func append(_ records: some Sequence<EventRecord>) throws(ReplayError) {
-        var inScope: [EventRecord] = []
+        var inScope: [EventRecord?] = []
         var last = lastSequence
         for record in records {
             guard record.sequence > last else { throw .outOfOrder(sequence: record.sequence, after: last) }
@@ -105,19 +105,41 @@ public struct Replay: Sendable {
             if let asOf, record.recordedAt > asOf { continue }
             inScope.append(record)
         }
-        try fold(ParallelEventDecoder.decode(inScope), through: last)
+        var runs = try ParallelEventDecoder.decodeRuns(taking: &inScope)
+        try fold(ParallelEventDecoder.joined(&runs), through: last)
     }
 
-    /// Folds events already decoded (in scope, continuing the sequence): the streaming replay
-    /// decodes them on all cores as it reads the log.
-    mutating func append(decoded fresh: [RecordedEvent]) throws(ReplayError) {
+    /// Folds one run of events already decoded (in scope, continuing the sequence), moving each
+    /// out of `run`: ``LogReplay``'s second pass, whose correction log is complete and which keeps
+    /// no history, decodes them on all cores as it reads the log.
+    ///
+    /// As with ``append(_:)``, everything that can fail is checked before the state is touched.
+    mutating func append(taking run: inout [RecordedEvent?]) throws(ReplayError) {
+        precondition(correctionsKnown && !hasCompleteHistory, "only a replay with every correction known folds runs")
+        // Read in place through the buffer (binding an element would copy the event).
         var last = lastSequence
-        let sequences = fresh.withUnsafeBufferPointer { events in events.map(\.sequence) }
-        for sequence in sequences {
-            guard sequence > last else { throw .outOfOrder(sequence: sequence, after: last) }
-            last = sequence
+        var loaded: [Int: WorkflowDefinition] = [:]
+        try run.withUnsafeBufferPointer { (events) throws(ReplayError) in
+            for index in events.indices {
+                guard let sequence = events[index]?.sequence else { continue }
+                guard sequence > last else { throw .outOfOrder(sequence: sequence, after: last) }
+                last = sequence
+                guard let type = events[index]?.type, type == .programmeInitialised || type == .workflowRevised,
+                    let event = events[index]?.event, let (document, file) = Self.workflowDocument(in: event)
+                else { continue }
+                loaded[sequence] = try workflow(document, file: file, sequence: sequence)
+            }
         }
-        try fold(fresh, through: last)
+        lastSequence = last
+        workflows.merge(loaded) { _, new in new }
+        let workflows = self.workflows
+        let effectiveOn = self.effectiveOn
+        for index in run.indices {
+            // Moved out, so the fold borrows an event this function owns: no copy.
+            guard let event = run[index].take() else { continue }
+            Self.fold(event, into: &state, workflows: workflows, effectiveOn: effectiveOn)
+            state.throughSequence = event.sequence
+        }
     }
 
     /// Folds `fresh` (decoded, in scope, in order), the last of all the events given being `last`.
@@ -213,7 +235,12 @@ public struct Replay: Sendable {
     ) {
         if let effectiveOn, !isAlwaysInScope(event.type), event.effective > effectiveOn { return }
         state.applyToProjections(event)
-        if let workflow = workflows[event.sequence] { state.adopt(workflow) }
+        // Only workflow-carrying events have a workflow to adopt (saves a lookup per event).
+        if event.type == .programmeInitialised || event.type == .workflowRevised,
+            let workflow = workflows[event.sequence]
+        {
+            state.adopt(workflow)
+        }
     }
 
     /// Programme and workflow events frame every other fact, so effective-date filtering keeps them.

@@ -116,9 +116,11 @@ public struct ReadinessState: Sendable, Hashable, Codable {
         case .readinessSubmitted(let payload):
             update(payload.version) { $0.submittedSequence = sequence }
         case .readinessFeedbackRecorded(let payload):
+            // The closure captures the field, not the event (capturing the event would copy it).
+            let recordedAt = event.recordedAt
             update(payload.version) { version in
                 version.feedback.append(
-                    Feedback(sequence: sequence, recordedAt: event.recordedAt, feedback: payload.feedback, from: payload.from))
+                    Feedback(sequence: sequence, recordedAt: recordedAt, feedback: payload.feedback, from: payload.from))
             }
         case .readinessResubmitted(let payload):
             update(payload.version) { $0.resubmittedSequence = sequence }

@@ -62,10 +62,14 @@ public struct TaskProgressState: Sendable, Hashable, Codable {
         }
     }
 
+    /// Changes one task (created when new) in a single dictionary access.
     private mutating func update(_ id: String, _ sequence: Int, _ change: (inout Task) -> Void) {
-        change(&tasks[id, default: Task(id: id)])
+        Self.change(&tasks[id, default: Task(id: id)], at: sequence, change)
+    }
 
-        tasks[id, default: Task(id: id)].lastUpdatedSequence = sequence
+    private static func change(_ task: inout Task, at sequence: Int, _ change: (inout Task) -> Void) {
+        change(&task)
+        task.lastUpdatedSequence = sequence
     }
 
     /// Folds one event in.
