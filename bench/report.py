@@ -77,11 +77,13 @@ out = [
     "## Replay (decode every event and fold it)",
     "",
     "Transition: `LogReplay.replay`, the full rebuild `transition` runs when no projection snapshot applies. It reads the log "
-    "twice: a first pass reads each event's header (type, time, batch, hash; the payload is not decoded) and the whole record "
-    "only of corrections and workflow events, so the correction log is known up front; the second pass reads the log block by "
-    "block, decodes each block's lines and payloads into domain types on all cores, and folds every projection (with the "
-    "corrections applied, and the workflow stored in the first event loaded) on a pipeline thread while the next block is "
-    "decoded. Nothing but the current blocks is held, hence the small peak RSS. Peer: the `eventsourcing` library's SQLite "
+    "twice: a first pass reads each event's header (type, time, batch, hash) from the line's first fields and fixed suffix "
+    "alone (the payload is not read) and the whole record only of corrections and workflow events, so the correction log is "
+    "known up front; the second pass reads the log block by block, decodes each block's lines and payloads into domain types "
+    "on all cores, checks every event's type and the end of the log against what the first pass read (any difference: the "
+    "replay is made again with exact headers), and folds every projection (with the corrections applied, and the workflow "
+    "stored in the first event loaded) on a pipeline thread while the next block is decoded. Nothing but the current blocks "
+    "is held, hence the small peak RSS. Peer: the `eventsourcing` library's SQLite "
     "application reading every stored event back through its notification log and mapper (deserialise + reconstruct the domain "
     "event object) and folding them into simple per-entity dictionaries — a shallower fold than Transition's, and no "
     "correction pre-pass. Best of 3 runs each.",
