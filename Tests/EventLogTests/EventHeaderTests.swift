@@ -73,19 +73,9 @@ struct EventHeaderTests {
     func randomEdits(seed: Int) throws {
         let lines = try variedLines()
         var generator = SplitMix(seed: UInt64(seed) &+ 4242)
-        let alphabet = Array(#"{}[]",:\/0123456789.eE-+ tnfaluxyzbchisABCDEF"#.utf8) + [0x00, 0x0A, 0x7F, 0x80, 0xC3, 0xFF]
         var agreed = 0
         for _ in 0..<2000 {
-            var line = lines[Int(generator.next() % UInt64(lines.count))]
-            for _ in 0..<(1 + Int(generator.next() % 3)) where !line.isEmpty {
-                let position = Int(generator.next() % UInt64(line.count))
-                let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
-                switch generator.next() % 3 {
-                case 0: line[position] = byte
-                case 1: line.insert(byte, at: position)
-                default: line.remove(at: position)
-                }
-            }
+            let line = Self.randomlyEdited(lines, &generator)
             let read = line.withUnsafeBufferPointer { EventHeader.read(line: $0, fullRecordTypes: []) }
             if let expected = reference(line) {
                 #expect(try read.get() == expected, "\(String(decoding: line, as: UTF8.self))")
@@ -93,6 +83,23 @@ struct EventHeaderTests {
             }
         }
         #expect(agreed > 100, "enough edited lines still decode for the comparison to mean something")
+    }
+
+    /// One of `lines` with one to three bytes replaced, inserted or removed: the header readers'
+    /// property tests (here and in `QuickHeaderTests`) run on such lines.
+    static func randomlyEdited(_ lines: [[UInt8]], _ generator: inout SplitMix) -> [UInt8] {
+        let alphabet = Array(#"{}[]",:\/0123456789.eE-+ tnfaluxyzbchisABCDEF"#.utf8) + [0x00, 0x0A, 0x7F, 0x80, 0xC3, 0xFF]
+        var line = lines[Int(generator.next() % UInt64(lines.count))]
+        for _ in 0..<(1 + Int(generator.next() % 3)) where !line.isEmpty {
+            let position = Int(generator.next() % UInt64(line.count))
+            let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+            switch generator.next() % 3 {
+            case 0: line[position] = byte
+            case 1: line.insert(byte, at: position)
+            default: line.remove(at: position)
+            }
+        }
+        return line
     }
 
     @Test("a line that is canonical only at its ends is not read from its ends", arguments: [

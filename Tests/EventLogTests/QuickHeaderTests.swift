@@ -53,19 +53,9 @@ struct QuickHeaderTests {
     func randomEdits(seed: Int) throws {
         let lines = try variedLines()
         var generator = SplitMix(seed: UInt64(seed) &+ 9_191)
-        let alphabet = Array(#"{}[]",:\/0123456789.eE-+ tnfaluxyzbchisABCDEF"#.utf8) + [0x00, 0x0A, 0x7F, 0x80, 0xC3, 0xFF]
         var compared = 0
         for _ in 0..<3000 {
-            var line = lines[Int(generator.next() % UInt64(lines.count))]
-            for _ in 0..<(1 + Int(generator.next() % 3)) where !line.isEmpty {
-                let position = Int(generator.next() % UInt64(line.count))
-                let byte = alphabet[Int(generator.next() % UInt64(alphabet.count))]
-                switch generator.next() % 3 {
-                case 0: line[position] = byte
-                case 1: line.insert(byte, at: position)
-                default: line.remove(at: position)
-                }
-            }
+            let line = EventHeaderTests.randomlyEdited(lines, &generator)
             guard let expected = exact.reference(line), let read = quick(line) else { continue }
             compared += 1
             var withoutBatch = expected
