@@ -124,7 +124,7 @@ public struct Replay: Sendable {
                 guard let sequence = events[index]?.sequence else { continue }
                 guard sequence > last else { throw .outOfOrder(sequence: sequence, after: last) }
                 last = sequence
-                guard let type = events[index]?.type, type == .programmeInitialised || type == .workflowRevised,
+                guard let type = events[index]?.type, Self.carriesWorkflow(type),
                     let event = events[index]?.event, let (document, file) = Self.workflowDocument(in: event)
                 else { continue }
                 loaded[sequence] = try workflow(document, file: file, sequence: sequence)
@@ -147,7 +147,7 @@ public struct Replay: Sendable {
         // Events are looked at in place through the buffer (an array subscript would copy each
         // one out), and by type first.
         let carriers = fresh.withUnsafeBufferPointer { events in
-            events.indices.filter { events[$0].type == .programmeInitialised || events[$0].type == .workflowRevised }
+            events.indices.filter { Self.carriesWorkflow(events[$0].type) }
         }
         var loaded: [Int: WorkflowDefinition] = [:]
         for index in carriers {
@@ -236,16 +236,21 @@ public struct Replay: Sendable {
         if let effectiveOn, !isAlwaysInScope(event.type), event.effective > effectiveOn { return }
         state.applyToProjections(event)
         // Only workflow-carrying events have a workflow to adopt (saves a lookup per event).
-        if event.type == .programmeInitialised || event.type == .workflowRevised,
+        if carriesWorkflow(event.type),
             let workflow = workflows[event.sequence]
         {
             state.adopt(workflow)
         }
     }
 
+    /// Whether events of `type` carry a workflow (`programme.initialised`, `workflow.revised`).
+    private static func carriesWorkflow(_ type: DomainEventType) -> Bool {
+        type == .programmeInitialised || type == .workflowRevised
+    }
+
     /// Programme and workflow events frame every other fact, so effective-date filtering keeps them.
     static func isAlwaysInScope(_ type: DomainEventType) -> Bool {
-        type == .programmeInitialised || type == .workflowRevised || type == .statutoryDateChanged
+        carriesWorkflow(type) || type == .statutoryDateChanged
             || type.isCorrection
     }
 
