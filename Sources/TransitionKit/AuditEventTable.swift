@@ -12,8 +12,9 @@ enum AuditEventTable {
         "Signature Fingerprint", "Data",
     ]
 
-    static func events(_ view: ProgrammeView) -> (header: [String], rows: [[String]]) {
-        let rows = view.records.map { record in
+    /// One row per event of `records` (the view's events).
+    static func events(_ records: [EventRecord], in view: ProgrammeView) -> (header: [String], rows: [[String]]) {
+        let rows = records.map { record in
             [
                 String(record.sequence), record.id, record.type, record.recordedAt.description, record.effective.description,
                 record.actor, record.role ?? "", record.entity ?? "", record.reason ?? "",

@@ -37,13 +37,14 @@ public enum AuditPack {
         try refuseUnlessEmpty(directory)
         let view: ProgrammeView
         do {
-            view = try programme.view(asOf: asOf)
+            view = try programme.view(asOf: asOf, source: .replay)
         } catch ProgrammeError.notInitialised where asOf != nil {
             throw InputError(
                 location: "--as-of", message: "no programme had been initialised by \(asOf?.description ?? ""); give a later --as-of time")
         }
         let verification = try programme.log.verify()
-        var files = try AuditPackContents.files(view: view, log: programme.log, verification: verification)
+        let records = try programme.records(of: view)
+        var files = try AuditPackContents.files(view: view, records: records, log: programme.log, verification: verification)
         files["index.html"] = Array(AuditPackIndex.html(view: view, files: files.keys.sorted()).utf8)
         let manifest = AuditPackIndex.manifest(files)
         // Only now that every file's content is known is anything created, so a failure leaves no half pack.
@@ -53,7 +54,7 @@ public enum AuditPack {
         }
         try store(Array(manifest.utf8), at: manifestName, in: directory)
         return AuditPackSummary(
-            directory: directory, files: files.keys.sorted() + [manifestName], eventCount: view.records.count,
+            directory: directory, files: files.keys.sorted() + [manifestName], eventCount: view.eventCount,
             head: view.head, asOf: asOf, verification: verification)
     }
 

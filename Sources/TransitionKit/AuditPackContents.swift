@@ -8,10 +8,12 @@ import TransitionSupport
 /// Kept apart from the writing so the contents are a pure function of the log: that is what makes
 /// two packs of the same log byte-identical.
 enum AuditPackContents {
-    static func files(view: ProgrammeView, log: EventLog, verification: VerificationReport) throws -> [String: [UInt8]] {
+    static func files(
+        view: ProgrammeView, records: [EventRecord], log: EventLog, verification: VerificationReport
+    ) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         files["events.jsonl"] = try storedLines(of: log, through: view.head.sequence)
-        files["events.csv"] = csv(AuditEventTable.events(view))
+        files["events.csv"] = csv(AuditEventTable.events(records, in: view))
         let state = view.state
         files["registers/due-diligence.csv"] = csv(RegisterReports.dueDiligenceCSV(state))
         files["registers/staff.csv"] = csv(RegisterReports.staffCSV(state))
@@ -21,7 +23,7 @@ enum AuditPackContents {
         let check = try RuleService.check(view)
         files["rules/violations.csv"] = csv(AuditRuleTables.violations(check))
         files["rules/violations.json"] = Array(JSONWriter.pretty(AuditRuleTables.violationsJSON(check)).utf8)
-        files["rules/overrides.csv"] = csv(AuditRuleTables.overrides(view.records))
+        files["rules/overrides.csv"] = csv(AuditRuleTables.overrides(records))
         files["verification.txt"] = Array(AuditVerification.text(verification, view: view).utf8)
         files["verification.json"] = Array(JSONWriter.pretty(AuditVerification.json(verification, view: view)).utf8)
         for version in view.workflows.versions {

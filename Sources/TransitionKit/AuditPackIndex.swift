@@ -36,7 +36,7 @@ enum AuditPackIndex {
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
             "<title>Audit pack: \(title)</title>", "</head>", "<body>",
             "<h1>Audit pack: \(title)</h1>",
-            "<p>Programme <code>\(escape(view.workflow.programme.id))</code>. As of: \(asOf). Events: \(view.records.count). Head: <code>\(escape(view.head.description))</code></p>",
+            "<p>Programme <code>\(escape(view.workflow.programme.id))</code>. As of: \(asOf). Events: \(view.eventCount). Head: <code>\(escape(view.head.description))</code></p>",
             "<ul>",
         ]
         for path in (files + [AuditPack.manifestName]).sorted() where path != "index.html" {

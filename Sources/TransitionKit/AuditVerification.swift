@@ -13,7 +13,7 @@ enum AuditVerification {
         lines += VerificationJSON.text(report).map { "  " + $0 }
         if report.repairs.isEmpty { lines.append("  repairs: none") }
         lines.append("")
-        lines.append("This pack holds \(scope(view)): \(view.records.count) events.")
+        lines.append("This pack holds \(scope(view)): \(view.eventCount) events.")
         lines.append("Pack head (as-of head used for this pack): \(view.head)")
         lines.append("Check it with 'transition verify --anchor \(view.head)' against the live log.")
         return lines.joined(separator: "\n") + "\n"
@@ -24,7 +24,7 @@ enum AuditVerification {
             "fullLog": VerificationJSON.render(report),
             "pack": .object([
                 "asOf": view.asOf.map { .string($0.description) } ?? .null,
-                "events": .int(view.records.count),
+                "events": .int(view.eventCount),
                 "head": .string(view.head.description),
             ]),
         ])

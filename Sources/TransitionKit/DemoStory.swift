@@ -176,7 +176,9 @@ enum DemoStory {
             }
         }
         // A late correction: contract C-BOB-0007's value was keyed as £1,250,000 instead of £125,000.
-        if day == d("2022-07-15"), let original = view.records.first(where: { $0.type == "contract.registered" && $0.entity == contract(7) }) {
+        if day == d("2022-07-15"),
+            let original = try script.programme.records(of: view, where: { $0.type == "contract.registered" && $0.entity == contract(7) }).first
+        {
             var corrected = original.data
             corrected["annualValue"] = .int(125_000)
             add("event.corrected", contract(7), ["sequence": .int(original.sequence), "data": .object(corrected)], role: "programme-director",

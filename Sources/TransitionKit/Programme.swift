@@ -6,21 +6,36 @@ import TransitionSupport
 import Workflow
 
 /// The state of the programme as known at some moment: what a query verb shows.
+///
+/// A view holds the folded state, not the events: a long log is streamed into it (or resumed from
+/// the projection snapshot), so a query's memory does not grow with the history. Verbs that list
+/// events read them with ``Programme/records(of:where:)``, up to the view's head.
 public struct ProgrammeView: Sendable {
-    /// Every committed event in scope (recorded at or before `asOf`), in order.
-    public var records: [EventRecord]
     public var state: TransitionState
     public var workflows: WorkflowHistory
     /// The workflow version in force at the end of the scope.
     public var workflow: WorkflowDefinition
+    /// The last event in scope (recorded at or before `asOf`).
     public var head: EventLog.Head
     public var asOf: Timestamp?
     public var effectiveOn: CivilDate?
 
+    /// How many events are in scope: sequence numbers run from 1 without gaps, so the head's.
+    public var eventCount: Int { head.sequence }
+
     /// The data date for scheduling: the as-of date, else the last event's recorded date.
     public var dataDate: CivilDate {
-        asOf?.date ?? records.last?.recordedAt.date ?? workflow.programme.start
+        asOf?.date ?? head.recordedAt?.date ?? workflow.programme.start
     }
+}
+
+/// Where a ``ProgrammeView`` of the whole log may come from.
+public enum ViewSource: Sendable {
+    /// The projection snapshot kept beside the log, with the events after it folded in (equal to
+    /// a full replay, and much faster on a long log); a full replay when there is none.
+    case snapshotOrReplay
+    /// A replay of every event from the log itself (what an audit pack is built from).
+    case replay
 }
 
 /// What new events are checked against: the state at the head and the workflow in force.
@@ -49,34 +64,62 @@ public struct Programme: Sendable {
         Programme(log: try EventLog.open(at: path))
     }
 
-    /// Replays the log (up to `asOf`, and business dates up to `effectiveOn`) into a view.
-    public func view(asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil) throws -> ProgrammeView {
-        let (records, workflows) = try committed(upTo: asOf)
-        return try view(of: records, workflows: workflows, asOf: asOf, effectiveOn: effectiveOn)
-    }
-
-    /// The committed events recorded at or before `asOf` (all when `nil`), with the workflow versions among them.
-    func committed(upTo asOf: Timestamp? = nil) throws -> (records: [EventRecord], workflows: WorkflowHistory) {
-        var records: [EventRecord] = []
-        var workflows = WorkflowHistory()
-        try log.forEach { record in
-            if let asOf, record.recordedAt > asOf { return false }
-            try workflows.consider(record)
-            records.append(record)
-            return true
+    /// The programme as known at `asOf` and effective on `effectiveOn` (`nil`: everything).
+    ///
+    /// A view of the whole log (no `asOf`, no `effectiveOn`) comes from the projection snapshot
+    /// when `source` allows it; any other view streams the log (``LogReplay``), holding only the
+    /// corrections and a few blocks of events, never the whole history.
+    public func view(asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil, source: ViewSource = .snapshotOrReplay) throws -> ProgrammeView {
+        if asOf == nil, effectiveOn == nil, source == .snapshotOrReplay, let view = try headView() {
+            return view
         }
-        return (records, workflows)
+        return try replayedView(asOf: asOf, effectiveOn: effectiveOn)
     }
 
-    func view(of records: [EventRecord], workflows: WorkflowHistory, asOf: Timestamp?, effectiveOn: CivilDate?) throws -> ProgrammeView {
+    /// The view at the head from the head state, when the head read after it is the event the
+    /// state was folded through (a writer may append in between: then it tries again, and after
+    /// a few tries leaves it to a replay, which reads one consistent prefix).
+    private func headView() throws -> ProgrammeView? {
+        for _ in 0..<3 {
+            let (state, workflows) = try headState()
+            let head = try log.head()
+            guard head.sequence == (state.throughSequence ?? 0) else { continue }
+            guard let current = workflows.current else { throw ProgrammeError.notInitialised(path: log.layout.root) }
+            return ProgrammeView(
+                state: state, workflows: workflows, workflow: current.definition, head: head, asOf: nil, effectiveOn: nil)
+        }
+        return nil
+    }
+
+    /// The view replayed from the log in two streaming passes.
+    private func replayedView(asOf: Timestamp?, effectiveOn: CivilDate?) throws -> ProgrammeView {
+        var workflows = WorkflowHistory()
+        let outcome = try LogReplay.replay(log, asOf: asOf, effectiveOn: effectiveOn) { records in
+            // Called again if the replay is remade, so the history starts afresh each time.
+            workflows = WorkflowHistory()
+            for record in records { try workflows.consider(record) }
+            let versions = workflows
+            return { sequence in versions.version(atSequence: sequence)?.definition }
+        }
         guard let current = workflows.current else { throw ProgrammeError.notInitialised(path: log.layout.root) }
-        let state = try Replay.state(
-            records: records, workflowProvider: { sequence in workflows.version(atSequence: sequence)?.definition },
-            asOf: asOf, effectiveOn: effectiveOn)
-        let head = records.last.map { EventLog.Head(sequence: $0.sequence, hash: $0.hash, recordedAt: $0.recordedAt) } ?? .empty
         return ProgrammeView(
-            records: records, state: state, workflows: workflows, workflow: current.definition, head: head, asOf: asOf,
-            effectiveOn: effectiveOn)
+            state: outcome.state, workflows: workflows, workflow: current.definition, head: outcome.lastInScope ?? .empty,
+            asOf: asOf, effectiveOn: effectiveOn)
+    }
+
+    /// The committed events of `view` (through its head), in order, that `include` accepts.
+    ///
+    /// Reads the log again: a view holds no events. Events appended after the view was taken are
+    /// not read.
+    public func records(of view: ProgrammeView, where include: (EventRecord) -> Bool = { _ in true }) throws -> [EventRecord] {
+        var records: [EventRecord] = []
+        let last = view.head.sequence
+        guard last > 0 else { return records }
+        try log.forEach { record in
+            if include(record) { records.append(record) }
+            return record.sequence < last
+        }
+        return records
     }
 
     /// Records `events` as one atomic batch after checking payloads and rules against the state at

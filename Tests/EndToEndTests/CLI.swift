@@ -74,10 +74,13 @@ struct CLI {
         return path
     }
 
+    /// Every file of the log but the projection snapshot: that is a cache of state derived from the
+    /// events (any command may write or refresh it), not part of the record.
     func logBytes() throws -> [String: Data] {
         var result: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: log)
         while let relative = enumerator?.nextObject() as? String {
+            if relative == "snapshots" || relative.hasPrefix("snapshots/") { continue }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: log + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
                 result[relative] = try Data(contentsOf: URL(fileURLWithPath: log + "/" + relative))

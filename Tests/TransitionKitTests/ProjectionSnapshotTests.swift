@@ -17,7 +17,7 @@ struct ProjectionSnapshotTests {
     /// Compares the head state, as this programme value and as a fresh one (which starts from the
     /// snapshot on disk) compute it, with a full replay.
     func expectHeadMatchesReplay(_ mini: MiniProgramme, _ comment: Comment) throws {
-        let full = try mini.programme.view()
+        let full = try mini.programme.view(source: .replay)
         for programme in [mini.programme, Programme(log: mini.programme.log)] {
             let head = try programme.headState()
             #expect(head.state == full.state, comment)

@@ -18,10 +18,12 @@ public enum LogReplay {
     /// The replayed state and where the replay stopped.
     public struct Outcome: Sendable {
         public var state: TransitionState
-        /// Just past the last event replayed (`nil`: the log has no events).
+        /// Just past the last event replayed (`nil`: no event is in scope).
         public var position: LogPosition?
-        /// Every `programme.initialised` / `workflow.revised` record, in order.
+        /// Every `programme.initialised` / `workflow.revised` record in scope, in order.
         public var workflowRecords: [EventRecord]
+        /// The last event in scope (recorded at or before the replay's `asOf`); `nil` when none is.
+        public var lastInScope: EventLog.Head?
     }
 
     /// The event types whose whole record the first pass needs.
@@ -32,10 +34,12 @@ public enum LogReplay {
 
     /// Replays `log` as known at `asOf` and effective on `effectiveOn` (`nil`: everything).
     ///
-    /// `workflows` is called between the passes with every workflow-carrying record and returns
-    /// the provider of already loaded workflows (see ``Replay/workflowProvider``); by default the
-    /// replay loads each stored workflow itself. Events appended while the replay runs are not
-    /// included: the replay stops at the last event the first pass saw.
+    /// `workflows` is called between the passes with every workflow-carrying record in scope and
+    /// returns the provider of already loaded workflows (see ``Replay/workflowProvider``); by
+    /// default the replay loads each stored workflow itself. It is called again if the replay is
+    /// remade with exact headers. Events appended while the replay runs are not included: the
+    /// replay stops at the last event the first pass saw. Recorded times never go backwards in a
+    /// sound log, so a replay as of an instant reads the log only up to the first event after it.
     ///
     /// - Throws: ``EventLogError`` when the log cannot be read, ``ReplayError`` when an event in
     ///   scope does not decode (the earliest such event, as ``Replay`` reports it), or what
@@ -125,9 +129,10 @@ public enum LogReplay {
             else { throw HeadersDisagree() }
         }
         guard let prepass, let position = prepass.position else {
-            return Outcome(state: TransitionState(), position: nil, workflowRecords: [])
+            return Outcome(state: TransitionState(), position: nil, workflowRecords: [], lastInScope: nil)
         }
-        return Outcome(state: state, position: position, workflowRecords: prepass.workflowRecords)
+        return Outcome(
+            state: state, position: position, workflowRecords: prepass.workflowRecords, lastInScope: prepass.lastInScope)
     }
 
     /// The quick first pass read something the second pass did not decode: the replay is made again
@@ -153,10 +158,14 @@ public enum LogReplay {
         var corrections = CorrectionLog()
         var workflowRecords: [EventRecord] = []
         var position: LogPosition?
+        var lastInScope: EventLog.Head?
         try log.forEachHeader(fullRecordTypes: prepassTypes, reading: reading) { header, after in
+            // Recorded times never go backwards in a sound log (`verify` reports it as damage), so
+            // the first event recorded after `asOf` ends the scope: the rest is not read.
+            if let asOf, header.recordedAt > asOf { return false }
             position = after
             if let record = header.record, carriesWorkflow(header.type) { workflowRecords.append(record) }
-            if let asOf, header.recordedAt > asOf { return true }
+            lastInScope = EventLog.Head(sequence: header.sequence, hash: header.hash, recordedAt: header.recordedAt)
             // An unknown type or a payload that does not decode is reported by the second pass,
             // in log order, exactly as a one-shot replay reports it.
             guard let type = DomainEventType(wireName: header.type) else { return true }
@@ -168,15 +177,17 @@ public enum LogReplay {
             }
             return true
         }
-        return Prepass(corrections: corrections, workflowRecords: workflowRecords, position: position)
+        return Prepass(corrections: corrections, workflowRecords: workflowRecords, position: position, lastInScope: lastInScope)
     }
 
     /// What the first pass learns.
     fileprivate struct Prepass: Sendable {
         var corrections: CorrectionLog
         var workflowRecords: [EventRecord]
-        /// Just past the last committed event when the pass ran; the second pass stops there.
+        /// Just past the last committed event in scope when the pass ran; the second pass stops there.
         var position: LogPosition?
+        /// The last event recorded at or before the replay's `asOf`.
+        var lastInScope: EventLog.Head?
         var last: Int { position?.sequence ?? 0 }
     }
 

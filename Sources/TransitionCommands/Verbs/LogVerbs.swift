@@ -146,8 +146,10 @@ enum LogVerbs {
         let report = try log.verify(anchor: anchor)
         var signatureChecks: [SignOff.Check] = []
         if invocation.command.flag("signatures") {
-            let view = try Programme(log: log).view()
-            signatureChecks = try SignOff.verifyAll(records: view.records, workflows: view.workflows)
+            let programme = Programme(log: log)
+            let view = try programme.view(source: .replay)
+            let signed = try programme.records(of: view, where: { $0.signature != nil })
+            signatureChecks = try SignOff.verifyAll(records: signed, workflows: view.workflows)
         }
         let failedSignatures = signatureChecks.filter { !$0.valid }
         if invocation.command.flag("json") {

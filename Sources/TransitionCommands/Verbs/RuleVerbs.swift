@@ -13,9 +13,10 @@ enum RuleVerbs {
             options: [CommonOptions.log, CommonOptions.asOf, CommonOptions.json],
             examples: ["transition check --log EventLog/demo --as-of 2022-05-16"])
     ) { invocation, console in
-        let view = try ScheduleVerbs.view(invocation)
+        let programme = try Programme.open(at: invocation.logPath)
+        let view = try ScheduleVerbs.view(invocation, of: programme)
         let report = try RuleService.check(view)
-        let overrides = view.records.filter { $0.type == "rule.overridden" }
+        let overrides = try programme.records(of: view, where: { $0.type == "rule.overridden" })
         if invocation.command.flag("json") {
             console.write(JSONWriter.pretty(.object([
                 "asOf": .string(report.asOf.description),

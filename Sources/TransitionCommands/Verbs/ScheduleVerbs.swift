@@ -8,8 +8,12 @@ import TransitionSupport
 /// `critical-path`, `what-if`, `schedule-check`, `risk`, `baseline` and `programme change-date`.
 enum ScheduleVerbs {
     static func view(_ invocation: Invocation) throws -> ProgrammeView {
-        try Programme.open(at: invocation.logPath).view(
-            asOf: try invocation.time("as-of", date: .endOfDay), effectiveOn: try invocation.date("effective"))
+        try view(invocation, of: Programme.open(at: invocation.logPath))
+    }
+
+    /// The view the invocation's `--as-of` and `--effective` options ask for.
+    static func view(_ invocation: Invocation, of programme: Programme) throws -> ProgrammeView {
+        try programme.view(asOf: try invocation.time("as-of", date: .endOfDay), effectiveOn: try invocation.date("effective"))
     }
 
     static let criticalPath = Command(
