@@ -13,10 +13,8 @@ public enum EntityHistory {
         var touched = Set<Int>()
         var result: [EventRecord] = []
         for record in records {
-            var hit = record.entity == entity || payloadKeys.contains { record.data[$0]?.stringValue == entity }
-            if !hit, record.type == "event.corrected" || record.type == "event.retracted",
-                let target = record.data["sequence"]?.intValue, touched.contains(target)
-            {
+            var hit = names(entity, record)
+            if !hit, isCorrection(record), let target = record.data["sequence"]?.intValue, touched.contains(target) {
                 hit = true
             }
             if hit {
@@ -27,10 +25,27 @@ public enum EntityHistory {
         return result
     }
 
+    /// Whether `record` can matter to `entity`'s history: it names the entity, or it corrects or
+    /// retracts an event (which may be one that does). Keeping only these while reading a log gives
+    /// ``events(touching:in:)``, ``text(_:all:)`` and ``json(_:all:)`` exactly what the whole log
+    /// would, without holding it.
+    public static func mayConcern(_ record: EventRecord, entity: String) -> Bool {
+        names(entity, record) || isCorrection(record)
+    }
+
+    /// Whether `record` is about `entity`: its envelope's entity, or an id in its payload.
+    private static func names(_ entity: String, _ record: EventRecord) -> Bool {
+        record.entity == entity || payloadKeys.contains { record.data[$0]?.stringValue == entity }
+    }
+
+    private static func isCorrection(_ record: EventRecord) -> Bool {
+        record.type == "event.corrected" || record.type == "event.retracted"
+    }
+
     /// Sequence numbers of events later corrected or retracted, with the correcting event.
     public static func corrections(in records: [EventRecord]) -> [Int: EventRecord] {
         var map: [Int: EventRecord] = [:]
-        for record in records where record.type == "event.corrected" || record.type == "event.retracted" {
+        for record in records where isCorrection(record) {
             if let target = record.data["sequence"]?.intValue { map[target] = record }
         }
         return map

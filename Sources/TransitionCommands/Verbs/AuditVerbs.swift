@@ -14,13 +14,14 @@ enum AuditVerbs {
     ) { invocation, console in
         let programme = try Programme.open(at: invocation.logPath)
         let asOf = try invocation.time("as-of", date: .endOfDay)
+        let entity = invocation.command.positional("entity") ?? ""
+        // Only the events that can matter to this entity are kept, so a long log is never held whole.
         var records: [EventRecord] = []
         try programme.log.forEach { record in
             if let asOf, record.recordedAt > asOf { return false }
-            records.append(record)
+            if EntityHistory.mayConcern(record, entity: entity) { records.append(record) }
             return true
         }
-        let entity = invocation.command.positional("entity") ?? ""
         let touching = EntityHistory.events(touching: entity, in: records)
         if invocation.command.flag("json") {
             console.write(JSONWriter.pretty(EntityHistory.json(touching, all: records)))
