@@ -62,7 +62,8 @@ extension EventLog {
     /// `blockEnd` is called after the events of each block have been shown; it returns `false` to stop.
     func stream<Entry: StreamedEntry>(
         segments: [Segment], from position: LogPosition?, reading read: ParallelLineDecoder.Reader<Entry>,
-        blockEnd: () throws -> Bool = { true }, _ body: (consuming Entry, LogPosition) throws -> Bool
+        blockBytes: Int = readBlockSize, blockEnd: () throws -> Bool = { true },
+        _ body: (consuming Entry, LogPosition) throws -> Bool
     ) throws {
         // The members of an unfinished batch, and where each ends.
         var pending: [Entry?] = []
@@ -73,7 +74,7 @@ extension EventLog {
             let file = try POSIXFile(path: segment.path, flags: O_RDONLY)
             var offset = startOffset
             var carry: [UInt8] = []
-            var blockSize = Self.readBlockSize
+            var blockSize = blockBytes
             while true {
                 // Read the next block after the unfinished line carried over, without zero-filling.
                 let carried = carry.count
@@ -134,7 +135,7 @@ extension EventLog {
                 if try !blockEnd() { return }
                 offset += lastNewline + 1
                 carry = Array(block[(lastNewline + 1)...])
-                blockSize = Self.readBlockSize
+                blockSize = blockBytes
             }
         }
     }

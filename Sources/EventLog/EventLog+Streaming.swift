@@ -18,6 +18,11 @@ extension EventLog {
             reading: { line in EventHeader.read(line: line, fullRecordTypes: fullRecordTypes, reading: reading) }, body)
     }
 
+    /// How much of a segment ``forEachBlock(_:)`` reads at a time: less than the header
+    /// reader's blocks, so that a block's decoded records (some hundreds of bytes each, besides
+    /// the line) stay in the cores' caches between the stages of a replay.
+    static let recordBlockBytes = 1 << 20
+
     /// Streams every committed event in order, a block of the log at a time (the events of one
     /// read, up to some thousands; never none). `body` returns `false` to stop early.
     ///
@@ -28,7 +33,7 @@ extension EventLog {
     public func forEachBlock(_ body: (inout [EventRecord?]) throws -> Bool) throws {
         var block: [EventRecord?] = []
         try stream(
-            segments: segments(), from: nil, reading: ParallelLineDecoder.records,
+            segments: segments(), from: nil, reading: ParallelLineDecoder.records, blockBytes: Self.recordBlockBytes,
             blockEnd: {
                 guard !block.isEmpty else { return true }
                 defer { block.removeAll(keepingCapacity: true) }
