@@ -139,6 +139,30 @@ for label, m in (("`transition append`", a), ("`transition task progress T-GOV-0
         out.append(f"| {label} | {m['seconds'] * 1000:.1f} | {m['min'] * 1000:.1f}–{m['max'] * 1000:.1f} | "
                    f"{ratio(s['seconds'], m['seconds']) if s else 'n/a'} |")
 
+qc, qw, qh, qs = get("query-status-cold"), get("query-status"), get("query-history"), get("query-sqlite-process")
+if qw and qs:
+    out += [
+        "",
+        f"## Query latency ({largest:,}-event log, whole process)",
+        "",
+        "Wall time and peak RSS of one process answering a question about the whole log. `transition status` (the SRO's one "
+        "screen) resumes from the projection snapshot when it can and folds in only the events after it; the first run after a "
+        "build (its snapshot removed) replays the whole log, streamed, and writes one. A view holds the folded state, never the "
+        "events. `transition history` reads the log once, keeping only the events that concern the entity and the corrections. "
+        f"Median of {qw['runs']} runs except the cold one. Peer: a `python3 -c` process asking the eventsourcing SQLite database "
+        "above one aggregate question over every stored event (`SELECT topic, COUNT(*) … GROUP BY topic`): a yardstick for a "
+        "fresh process reading a large store, not the same question.",
+        "",
+        "| command | median ms | min–max ms | peak RSS | ratio vs SQLite process |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for label, m in (("`transition status`, first run after a build (full replay, writes the snapshot)", qc),
+                     ("`transition status`", qw), ("`transition history C-00001`", qh),
+                     ("python3 + sqlite3 aggregate over every event (peer)", qs)):
+        if m:
+            out.append(f"| {label} | {m['seconds'] * 1000:.1f} | {m['min'] * 1000:.1f}–{m['max'] * 1000:.1f} | "
+                       f"{m['peakRSSKB'] / 1024:.0f} MB | {ratio(qs['seconds'], m['seconds'])} |")
+
 v, pv, cli = get("verify"), get("python-rehash"), get("cli-verify")
 out += [
     "",

@@ -131,6 +131,39 @@ if [[ -x /usr/bin/time ]]; then
     printf '{"name":"cli-verify","peakRSSKB":%s,"wall":"%s","seconds":0}\n' "${rss:-0}" "$wall" | record "$largest"
 fi
 
+echo "== query latency: transition status, whole process, on the $largest-event log" >&2
+"$py" - "$transition" "$work/log-$largest" "$work/es-$largest.db" "$latency_runs" <<'PY' | record "$largest"
+# The first `status` after a build finds no usable projection snapshot: it replays the whole log
+# (streamed) and writes one. Later runs resume from it. Peer: a fresh python3 process asking the
+# eventsourcing SQLite database one aggregate question over every stored event.
+import json, os, shutil, statistics, subprocess, sys, time
+transition, log, db, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+def run(command):
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{command[1:3]} failed: {process.stderr.read().decode().strip()}")
+    return elapsed, usage.ru_maxrss
+def timed(name, command, cold=False):
+    if cold:
+        shutil.rmtree(os.path.join(log, "snapshots"), ignore_errors=True)
+        seconds, rss = run(command)
+        samples, peaks = [seconds], [rss]
+    else:
+        samples, peaks = zip(*(run(command) for _ in range(runs)))
+    print(json.dumps({"name": name, "runs": len(samples), "seconds": statistics.median(samples), "min": min(samples),
+                      "max": max(samples), "peakRSSKB": max(peaks)}), flush=True)
+status = [transition, "status", "--log", log]
+timed("query-status-cold", status, cold=True)
+timed("query-status", status)
+timed("query-history", [transition, "history", "C-00001", "--log", log])
+query = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT topic, COUNT(*) FROM stored_events GROUP BY topic').fetchall())"
+timed("query-sqlite-process", [sys.executable, "-c", query, db])
+PY
+
 echo "== scheduling: CPM 10,000 tasks / 30,000 links; Monte Carlo 1,000 tasks x $mc_iterations" >&2
 "$tb" network "$work/net-10k.json" 10000 30000 >/dev/null
 "$tb" network "$work/net-1k.json" 1000 3000 >/dev/null
