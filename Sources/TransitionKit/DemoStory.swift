@@ -177,7 +177,7 @@ enum DemoStory {
         }
         // A late correction: contract C-BOB-0007's value was keyed as £1,250,000 instead of £125,000.
         if day == d("2022-07-15"),
-            let original = try script.programme.records(of: view, where: { $0.type == "contract.registered" && $0.entity == contract(7) }).first
+            let original = try script.programme.records(of: view, types: ["contract.registered"]).first(where: { $0.entity == contract(7) })
         {
             var corrected = original.data
             corrected["annualValue"] = .int(125_000)

@@ -104,6 +104,8 @@ struct ProgrammeViewTests {
         #expect(records.map(\.sequence) == Array(1...head))
         let corrections = try mini.programme.records(of: view, where: { $0.type.hasPrefix("event.") })
         #expect(corrections.map(\.type) == ["event.corrected", "event.retracted"])
+        #expect(try mini.programme.records(of: view, types: ["event.corrected", "event.retracted"]) == corrections)
+        #expect(try mini.programme.records(of: view, types: ["task.progressed"]).map(\.sequence).last ?? 0 < head, "the later progress is not read")
         let later = try mini.programme.view()
         #expect(later.head.sequence == head + 1 && later.state.tasks.tasks["T-1"]?.percent == 90)
     }

@@ -16,7 +16,7 @@ enum RuleVerbs {
         let programme = try Programme.open(at: invocation.logPath)
         let view = try ScheduleVerbs.view(invocation, of: programme)
         let report = try RuleService.check(view)
-        let overrides = try programme.records(of: view, where: { $0.type == "rule.overridden" })
+        let overrides = try programme.records(of: view, types: ["rule.overridden"])
         if invocation.command.flag("json") {
             console.write(JSONWriter.pretty(.object([
                 "asOf": .string(report.asOf.description),
