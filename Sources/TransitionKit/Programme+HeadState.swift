@@ -70,13 +70,24 @@ extension Programme {
     /// The state of the whole log, or `nil` for a log with no events yet. The log is streamed
     /// (``LogReplay``), so a long history is never held in memory.
     private func replayAll() throws -> ProjectionSnapshot? {
+        let (outcome, workflows) = try streamedReplay()
+        guard let position = outcome.position else { return nil }
+        return ProjectionSnapshot(position: position, state: outcome.state, workflows: workflows)
+    }
+
+    /// The log replayed in two streaming passes (``LogReplay``), with the workflow versions in
+    /// scope, each loaded once and handed to the replay.
+    func streamedReplay(
+        asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil
+    ) throws -> (outcome: LogReplay.Outcome, workflows: WorkflowHistory) {
         var workflows = WorkflowHistory()
-        let outcome = try LogReplay.replay(log) { records in
+        let outcome = try LogReplay.replay(log, asOf: asOf, effectiveOn: effectiveOn) { records in
+            // Called again if the replay is remade with exact headers: the history starts afresh.
+            workflows = WorkflowHistory()
             for record in records { try workflows.consider(record) }
             let versions = workflows
             return { sequence in versions.version(atSequence: sequence)?.definition }
         }
-        guard let position = outcome.position else { return nil }
-        return ProjectionSnapshot(position: position, state: outcome.state, workflows: workflows)
+        return (outcome, workflows)
     }
 }

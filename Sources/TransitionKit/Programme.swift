@@ -93,14 +93,7 @@ public struct Programme: Sendable {
 
     /// The view replayed from the log in two streaming passes.
     private func replayedView(asOf: Timestamp?, effectiveOn: CivilDate?) throws -> ProgrammeView {
-        var workflows = WorkflowHistory()
-        let outcome = try LogReplay.replay(log, asOf: asOf, effectiveOn: effectiveOn) { records in
-            // Called again if the replay is remade, so the history starts afresh each time.
-            workflows = WorkflowHistory()
-            for record in records { try workflows.consider(record) }
-            let versions = workflows
-            return { sequence in versions.version(atSequence: sequence)?.definition }
-        }
+        let (outcome, workflows) = try streamedReplay(asOf: asOf, effectiveOn: effectiveOn)
         guard let current = workflows.current else { throw ProgrammeError.notInitialised(path: log.layout.root) }
         return ProgrammeView(
             state: outcome.state, workflows: workflows, workflow: current.definition, head: outcome.lastInScope ?? .empty,
@@ -131,7 +124,7 @@ public struct Programme: Sendable {
         let last = view.head.sequence
         guard last > 0 else { return records }
         try log.forEachHeader(fullRecordTypes: types) { header, _ in
-            if let record = header.record, header.sequence <= last { records.append(record) }
+            if let record = header.record { records.append(record) }
             return header.sequence < last
         }
         return records

@@ -120,3 +120,28 @@ struct ProgrammeViewTests {
         #expect(throws: ProgrammeError.self) { try programme.view(asOf: MiniProgramme.at("2022-05-03T00:00:00Z")) }
     }
 }
+
+extension ProgrammeViewTests {
+    @Test("a replay made again with exact headers keeps each workflow version once")
+    func replayRemadeKeepsWorkflowsOnce() throws {
+        let mini = try busyProgramme()
+        let programme = mini.programme
+        try programme.record([progress("T-1", 80, at: "2022-05-08T10:00:00Z"), progress("T-1", 85, at: "2022-05-08T11:00:00Z")])
+        // Leave that batch unfinished, its first member's marker written with a space: the quick
+        // header reading sees no batch there, so the replay is made again with exact headers.
+        let segment = try #require(try programme.log.segments().last)
+        var lines = try String(contentsOfFile: segment.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.removeLast()
+        let popped = lines.popLast()
+        let member = try #require(popped)
+        lines.append(member.replacingOccurrences(of: #","batch":{"#, with: #","batch": {"#))
+        try (lines.joined(separator: "\n") + "\n").write(toFile: segment.path, atomically: false, encoding: .utf8)
+        try? FileManager.default.removeItem(atPath: SnapshotStore(log: programme.log).path)
+
+        let fresh = Programme(log: programme.log)
+        let replayed = try fresh.view(source: .replay)
+        #expect(replayed.workflows.versions.map(\.sequence) == [1])
+        #expect(try fresh.headState().workflows.versions.map(\.sequence) == [1], "the head state's full replay")
+        try expectMatchesOneShotReplay(replayed, of: mini, asOf: nil, effectiveOn: nil, "remade replay")
+    }
+}
