@@ -42,6 +42,14 @@ struct CanonicalJSONCursor {
         return true
     }
 
+    /// Steps over the next `length` bytes, whatever they are, if there are that many.
+    @inline(__always)
+    mutating func skip(_ length: Int) -> Bool {
+        guard count - index >= length else { return false }
+        index += length
+        return true
+    }
+
     /// Consumes `-?(0|[1-9][0-9]{0,17})` and returns its value; anything longer, or a fraction or
     /// exponent after it, is left to the full parser.
     mutating func integer() -> Int? {
@@ -98,8 +106,9 @@ struct CanonicalJSONCursor {
     }
 
     /// Skips eight bytes at a time while all eight are plain ASCII inside a string: 0x20–0x7F but
-    /// neither `"` nor `\\` (bytes `string()` would accept one by one anyway). Stops at or before
-    /// the first other byte, which the byte-by-byte reading then handles.
+    /// neither `"` nor `\\` (bytes `string()` would accept one by one anyway). Stops at the first
+    /// other byte (or, within eight bytes of the end, before it), which the byte-by-byte reading
+    /// then handles.
     @inline(__always)
     private mutating func skipPlainASCII() {
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -112,7 +121,13 @@ struct CanonicalJSONCursor {
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
             let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | word
-            guard special & highBits == 0 else { return }
+            let flagged = special & highBits
+            guard flagged == 0 else {
+                // Borrows only run upwards, so the lowest flagged byte is the first special one
+                // (bytes are loaded little-endian): go straight to it.
+                index += UInt64(littleEndian: flagged).trailingZeroBitCount >> 3
+                return
+            }
             index += 8
         }
     }

@@ -149,6 +149,7 @@ enum CanonicalLine {
         return CivilDate(year: year, month: month, day: day)
     }
 
+    @inline(__always)
     private static func digits(_ text: UnsafePointer<UInt8>, _ count: Int) -> Int? {
         var value = 0
         for offset in 0..<count {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TransitionSupport
 
 extension EventHeader {
@@ -25,7 +30,8 @@ extension EventHeader {
     /// The header read from the canonical first fields
     /// (`{"seq":…,"id":"…","type":"…","schema":…,"recordedAt":"…"`) and the fixed suffix
     /// (`[,"batch":{"first":…,"size":…}],"prev":"<64 hex>","hash":"<64 hex>"}`), or `nil` when
-    /// either is not in exactly that form. What lies between is not looked at.
+    /// either is not in exactly that form. What lies between, and the 64 characters of `prev`, are
+    /// not looked at.
     static func quick(_ line: UnsafeBufferPointer<UInt8>) -> EventHeader? {
         let suffix = CanonicalLine.hashSuffixLength + previousSuffixLength
         guard let start = line.baseAddress, line.count > suffix else { return nil }
@@ -42,7 +48,8 @@ extension EventHeader {
         guard previousStart >= cursor.index else { return nil }
         var tail = CanonicalJSONCursor(start, count: line.count)
         tail.index = previousStart
-        guard tail.consume(",\"prev\":\""), CanonicalLine.hexDigest(&tail) != nil, tail.consume("\""),
+        // `prev` is not part of the header; its digits are left to the full decoder.
+        guard tail.consume(",\"prev\":\""), tail.skip(64), tail.consume("\""),
             tail.consume(",\"hash\":\""), let hash = CanonicalLine.hexDigest(&tail), tail.consume("\"}"), tail.isAtEnd
         else { return nil }
         let batch: BatchMarker?
@@ -91,13 +98,16 @@ extension EventHeader {
     private static func bytes(_ line: UnsafeBufferPointer<UInt8>, endingAt end: Int, equal literal: StaticString) -> Bool {
         let length = literal.utf8CodeUnitCount
         guard end >= length else { return false }
-        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: length)
-        return line[(end - length)..<end].elementsEqual(expected)
+        guard let base = line.baseAddress else { return false }
+        // One `memcmp`: comparing the slices element by element costs more than the rest of the read.
+        return memcmp(base + (end - length), literal.utf8Start, length) == 0
     }
 
     /// Digits as the canonical form writes an integer: no leading zero, at most 18 digits.
     private static func canonicalInteger(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard range.count <= 18, range.count == 1 || line[range.lowerBound] != UInt8(ascii: "0") else { return nil }
-        return range.reduce(0) { value, index in value * 10 + Int(line[index] &- 0x30) }
+        var value = 0
+        for index in range { value = value * 10 + Int(line[index] &- 0x30) }
+        return value
     }
 }

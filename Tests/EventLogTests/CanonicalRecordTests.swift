@@ -206,6 +206,43 @@ struct CanonicalRecordTests {
         #expect(expectRecordAgreement(line, "\(replacement)") == canonical, "\(replacement)")
     }
 
+    /// The string reader skips eight plain bytes at a time and jumps to the first other byte of a
+    /// word: each kind of such byte, at every position of a word and past it, in every string of
+    /// the envelope and the payload.
+    @Test("a quote, escape, control or non-ASCII byte at every offset of a string is read as the full decoder reads it")
+    func specialByteAtEveryOffset() throws {
+        // (as written inside the JSON string, whether the line is valid)
+        let specials: [([UInt8], Bool)] = [
+            (Array(#"\""#.utf8), true), (Array(#"\\"#.utf8), true), (Array(#"\n"#.utf8), true), (Array(#"\u00e9"#.utf8), true),
+            (Array("é".utf8), true), (Array("😀".utf8), true), ([0x7F], true), ([0x01], false), ([0x0A], false),
+            ([0xFF], false), ([0xC3], false), ([0xED, 0xA0, 0x80], false),
+        ]
+        let base =
+            #"{"seq":1,"id":"ID","type":"t","schema":1,"recordedAt":"2022-05-16T09:30:00.250Z","effective":"2022-05-16","actor":"ACTOR","data":{"k":"VALUE"},"prev":"0000000000000000000000000000000000000000000000000000000000000000"}"#
+        var accepted = 0
+        for field in ["ID", "ACTOR", "VALUE"] {
+            for before in 0..<18 {
+                for after in [0, 1, 7, 8, 9] {
+                    for (special, valid) in specials {
+                        let text = Array(repeating: UInt8(ascii: "a"), count: before) + special + Array(repeating: UInt8(ascii: "b"), count: after)
+                        let parts = base.components(separatedBy: field)
+                        let body = Array(parts[0].utf8) + text + Array(parts[1].utf8)
+                        let line = Array(body.dropLast()) + Array(",\"hash\":\"\(SHA256.hash(body).hex)\"}".utf8)
+                        let comment: Comment = "\(field): \(before) bytes, \(special), \(after) bytes"
+                        let fast = expectRecordAgreement(line, comment)
+                        if valid {
+                            #expect(fast, comment)
+                            accepted += 1
+                        } else {
+                            #expect(!fast, comment)
+                        }
+                    }
+                }
+            }
+        }
+        #expect(accepted == 3 * 18 * 5 * 7)
+    }
+
     @Test("every truncation and every single-byte deletion of the writer's lines")
     func truncationsAndDeletions() throws {
         var accepted = 0

@@ -14,8 +14,9 @@ struct PayloadReader {
         self.eventType = eventType
         self.object = object
         self.path = path
-        for key in object.keys where !fields.contains(key) {
-            throw PayloadError(eventType: eventType, field: path + key, problem: .unknownField(allowed: fields))
+        // Members are read in place: `object.keys` would build an array for every payload.
+        for member in object.members where !fields.contains(member.key) {
+            throw PayloadError(eventType: eventType, field: path + member.key, problem: .unknownField(allowed: fields))
         }
     }
 
@@ -23,8 +24,9 @@ struct PayloadReader {
         PayloadError(eventType: eventType, field: path + key, problem: problem)
     }
 
-    private func required(_ key: String, expected: String) throws(PayloadError) -> JSONValue {
-        guard let value = object[key], !value.isNull else { throw error(key, .missing(expected: expected)) }
+    /// The value of `key`; `expected` (what a message names) is only worked out when it is missing.
+    private func required(_ key: String, expected: @autoclosure () -> String) throws(PayloadError) -> JSONValue {
+        guard let value = object[key], !value.isNull else { throw error(key, .missing(expected: expected())) }
         return value
     }
 
@@ -124,8 +126,7 @@ struct PayloadReader {
     }
 
     func value<Value: PayloadEnumeration>(_ key: String, as type: Value.Type = Value.self) throws(PayloadError) -> Value {
-        let expected = "one of " + Value.spellings.joined(separator: ", ")
-        return try enumeration(key, try required(key, expected: expected))
+        try enumeration(key, try required(key, expected: "one of " + Value.spellings.joined(separator: ", ")))
     }
 
     func optionalValue<Value: PayloadEnumeration>(_ key: String, as type: Value.Type = Value.self) throws(PayloadError) -> Value? {
