@@ -41,13 +41,18 @@ public struct TransitionState: Sendable, Hashable, Codable {
 
     /// Folds one (possibly corrected) event into every projection except the correction log.
     mutating func applyToProjections(_ event: RecordedEvent) {
-        programme.apply(event)
-        tasks.apply(event)
-        dueDiligence.apply(event)
-        staff.apply(event)
-        contracts.apply(event)
-        assets.apply(event)
-        readiness.apply(event)
+        // Only the projection that reacts to the type is given the event: each `apply` switches on
+        // the payload, which copies the event, so handing it to all of them cost a copy each.
+        switch Self.projection(reactingTo: event.type) {
+        case .programme: programme.apply(event)
+        case .tasks: tasks.apply(event)
+        case .dueDiligence: dueDiligence.apply(event)
+        case .staff: staff.apply(event)
+        case .contracts: contracts.apply(event)
+        case .assets: assets.apply(event)
+        case .readiness: readiness.apply(event)
+        case nil: break
+        }
         overrides.apply(event)
         if let late = LateEvent(event) { lateEvents.append(late) }
         appliedCount += 1
