@@ -43,16 +43,16 @@ public enum DomainEventType: String, Sendable, Hashable, Codable, CaseIterable {
     /// The wire name, such as `dd.status.changed`.
     public var wireName: String { rawValue }
 
-    /// The schema version new events of this type are written with. Older versions are upcast.
-    /// The type stored under `wireName`, as `init(rawValue:)` finds it but with one hash lookup
+    /// The type stored under `wireName`, as `init(rawValue:)` finds it but with one table lookup
     /// instead of a comparison per case: replay reads the type of every event.
     public init?(wireName: String) {
-        guard let type = Self.byWireName[wireName] else { return nil }
+        guard let type = Self.byWireName.type(named: wireName) else { return nil }
         self = type
     }
 
-    private static let byWireName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    private static let byWireName = WireNameTable(allCases)
 
+    /// The schema version new events of this type are written with. Older versions are upcast.
     public var currentSchema: Int {
         switch self {
         case .staffPostMapped: return 2
