@@ -10,31 +10,21 @@ import TransitionSupport
 /// and that the one it is routed to does react to events of that type.
 @Suite("Events reach only the projection that reacts to them")
 struct ProjectionRoutingTests {
-    /// Applies `event` to `projection` alone in a copy of `state`; whether that projection changed.
+    /// Applies `event` to `projection` alone, in a copy; whether that projection changed.
     func changes(_ projection: TransitionState.Projection, by event: RecordedEvent, in state: TransitionState) -> Bool {
-        var copy = state
+        func changed<Value: Equatable>(_ path: KeyPath<TransitionState, Value>, _ apply: (inout Value) -> Void) -> Bool {
+            var copy = state[keyPath: path]
+            apply(&copy)
+            return copy != state[keyPath: path]
+        }
         switch projection {
-        case .programme:
-            copy.programme.apply(event)
-            return copy.programme != state.programme
-        case .tasks:
-            copy.tasks.apply(event)
-            return copy.tasks != state.tasks
-        case .dueDiligence:
-            copy.dueDiligence.apply(event)
-            return copy.dueDiligence != state.dueDiligence
-        case .staff:
-            copy.staff.apply(event)
-            return copy.staff != state.staff
-        case .contracts:
-            copy.contracts.apply(event)
-            return copy.contracts != state.contracts
-        case .assets:
-            copy.assets.apply(event)
-            return copy.assets != state.assets
-        case .readiness:
-            copy.readiness.apply(event)
-            return copy.readiness != state.readiness
+        case .programme: return changed(\.programme) { $0.apply(event) }
+        case .tasks: return changed(\.tasks) { $0.apply(event) }
+        case .dueDiligence: return changed(\.dueDiligence) { $0.apply(event) }
+        case .staff: return changed(\.staff) { $0.apply(event) }
+        case .contracts: return changed(\.contracts) { $0.apply(event) }
+        case .assets: return changed(\.assets) { $0.apply(event) }
+        case .readiness: return changed(\.readiness) { $0.apply(event) }
         }
     }
 
