@@ -71,21 +71,29 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
     /// event during verification.
     public init?(lowercaseHex digits: UnsafeRawBufferPointer) {
         guard digits.count == 64, let base = digits.baseAddress else { return nil }
-        var valid = true
-        func word(_ offset: Int) -> UInt64 {
-            let high = SHA256Digest.lowercaseHexGroup(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self), valid: &valid)
-            let low = SHA256Digest.lowercaseHexGroup(base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self), valid: &valid)
-            return UInt64(high) << 32 | UInt64(low)
-        }
-        let words = (word(0), word(16), word(32), word(48))
-        guard valid else { return nil }
+        // Every group is read and checked; one test of the collected flags at the end.
+        var invalid: UInt64 = 0
+        let words = (
+            Self.lowercaseHexWord(base, 0, &invalid), Self.lowercaseHexWord(base, 16, &invalid),
+            Self.lowercaseHexWord(base, 32, &invalid), Self.lowercaseHexWord(base, 48, &invalid)
+        )
+        guard invalid == 0 else { return nil }
         self.init(words: words)
     }
 
-    /// The value of eight lower-case hex digits loaded as one word (first digit in the lowest byte);
-    /// clears `valid` if any byte is not `0-9` or `a-f`.
+    /// The value of the sixteen lower-case hex digits at `offset` of `base`; sets bits of
+    /// `invalid` if any byte is not `0-9` or `a-f`.
     @inline(__always)
-    private static func lowercaseHexGroup(_ raw: UInt64, valid: inout Bool) -> UInt32 {
+    private static func lowercaseHexWord(_ base: UnsafeRawPointer, _ offset: Int, _ invalid: inout UInt64) -> UInt64 {
+        let high = lowercaseHexGroup(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self), &invalid)
+        let low = lowercaseHexGroup(base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self), &invalid)
+        return UInt64(high) << 32 | UInt64(low)
+    }
+
+    /// The value of eight lower-case hex digits loaded as one word (first digit in the lowest byte);
+    /// sets bits of `invalid` if any byte is not `0-9` or `a-f`.
+    @inline(__always)
+    private static func lowercaseHexGroup(_ raw: UInt64, _ invalid: inout UInt64) -> UInt32 {
         let x = UInt64(littleEndian: raw)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
@@ -97,7 +105,7 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
         let atLeastG = (x &+ ones &* 0x19) & highBits
         let isDigit = atLeast0 & ~atLeastColon
         let isLetter = atLeastA & ~atLeastG
-        if x & highBits != 0 || isDigit | isLetter != highBits { valid = false }
+        invalid |= (x & highBits) | ((isDigit | isLetter) ^ highBits)
         let nibbles = (x & (ones &* 0x0F)) &+ (isLetter >> 7) &* 9
         // Pair the nibbles into bytes (first digit high), then gather the four bytes.
         let pairs = ((nibbles & 0x00FF_00FF_00FF_00FF) << 4) | ((nibbles >> 8) & 0x00FF_00FF_00FF_00FF)
