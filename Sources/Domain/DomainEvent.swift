@@ -3,8 +3,11 @@ import TransitionSupport
 /// One decoded fact: the event's type and its typed payload, one case per wire type.
 ///
 /// Projections and rules switch over this enum exhaustively, so a new event type cannot be added
-/// without every reader deciding what it means.
-public enum DomainEvent: Sendable, Hashable, Codable {
+/// without every reader deciding what it means. Every case is `indirect`: the payload lives in a
+/// box, so that the copies a `switch` or a hand-over makes move one reference rather than the
+/// largest payload's 147 bytes (a replay copies each event some dozens of times; this took 3% of
+/// its instructions).
+public indirect enum DomainEvent: Sendable, Hashable, Codable {
     case programmeInitialised(ProgrammeInitialised)
     case workflowRevised(WorkflowRevised)
     case statutoryDateChanged(StatutoryDateChanged)
