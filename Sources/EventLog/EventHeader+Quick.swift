@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TransitionSupport
 
 extension EventHeader {
@@ -53,7 +48,7 @@ extension EventHeader {
             tail.consume(",\"hash\":\""), let hash = CanonicalLine.hexDigest(&tail), tail.consume("\"}"), tail.isAtEnd
         else { return nil }
         let batch: BatchMarker?
-        switch batchMarker(endingAt: previousStart, in: line, after: cursor.index) {
+        switch batchMarker(endingAt: previousStart, in: tail, after: cursor.index) {
         case .absent: batch = nil
         case .present(let marker): batch = marker
         case .unreadable: return nil
@@ -74,33 +69,29 @@ extension EventHeader {
         case unreadable
     }
 
-    /// The batch marker `,"batch":{"first":N,"size":M}` that ends just before `end`, if any.
-    private static func batchMarker(endingAt end: Int, in line: UnsafeBufferPointer<UInt8>, after floor: Int) -> TailMarker {
+    /// The batch marker `,"batch":{"first":N,"size":M}` that ends just before `end` of the line
+    /// `cursor` reads, if any.
+    private static func batchMarker(endingAt end: Int, in cursor: CanonicalJSONCursor, after floor: Int) -> TailMarker {
+        let line = UnsafeBufferPointer(start: cursor.base, count: cursor.count)
+        /// Whether the bytes just before `end` are exactly `literal`.
+        func precede(_ end: Int, _ literal: StaticString) -> Bool {
+            end >= literal.utf8CodeUnitCount && cursor.bytes((end - literal.utf8CodeUnitCount)..<end, equal: literal)
+        }
         guard end - floor > 0, line[end - 1] == UInt8(ascii: "}") else { return .absent }
         // Walk back over the size's digits, `,"size":`, the first's digits and `,"batch":{"first":`.
         let sizeEnd = end - 1
         var index = sizeEnd
         while index > floor, line[index - 1] &- 0x30 < 10 { index -= 1 }
         let sizeStart = index
-        guard sizeStart < sizeEnd, bytes(line, endingAt: sizeStart, equal: ",\"size\":") else { return .absent }
+        guard sizeStart < sizeEnd, precede(sizeStart, ",\"size\":") else { return .absent }
         let firstEnd = sizeStart - 8
         index = firstEnd
         while index > floor, line[index - 1] &- 0x30 < 10 { index -= 1 }
         let firstStart = index
-        guard firstStart < firstEnd, bytes(line, endingAt: firstStart, equal: ",\"batch\":{\"first\":"),
-            firstStart - 18 >= floor
-        else { return .absent }
+        guard firstStart < firstEnd, precede(firstStart, ",\"batch\":{\"first\":"), firstStart - 18 >= floor else { return .absent }
         guard let first = canonicalInteger(line, firstStart..<firstEnd), let size = canonicalInteger(line, sizeStart..<sizeEnd)
         else { return .unreadable }
         return .present(BatchMarker(first: first, size: size))
-    }
-
-    private static func bytes(_ line: UnsafeBufferPointer<UInt8>, endingAt end: Int, equal literal: StaticString) -> Bool {
-        let length = literal.utf8CodeUnitCount
-        guard end >= length else { return false }
-        guard let base = line.baseAddress else { return false }
-        // One `memcmp`: comparing the slices element by element costs more than the rest of the read.
-        return memcmp(base + (end - length), literal.utf8Start, length) == 0
     }
 
     /// Digits as the canonical form writes an integer: no leading zero, at most 18 digits.
