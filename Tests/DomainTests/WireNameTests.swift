@@ -1,9 +1,8 @@
 import Domain
 import Testing
 
-/// `DomainEventType(wireName:)` looks names up in its own table (keyed by length and the first and
-/// last eight bytes); it must find exactly what `init(rawValue:)` finds, for every name and for
-/// every near miss.
+/// `DomainEventType(wireName:)` looks names up in a `StringIndex` (its own hash of the bytes); it
+/// must find exactly what `init(rawValue:)` finds, for every name and for every near miss.
 @Suite("Looking an event type up by its wire name")
 struct WireNameTests {
     /// Every wire name, and many strings that are almost one: each prefix and suffix, each byte
