@@ -3,8 +3,9 @@ import TransitionSupport
 /// The envelope facts of one stored event that a pre-pass needs, read without decoding its payload.
 ///
 /// A replay that streams the log in blocks must know every correction before it folds the events
-/// they correct, so it first reads each event's type and time (cheap: a canonical line's first
-/// fields and its fixed suffix) and asks for the whole record of only the few types it needs.
+/// they correct, so it first reads each event's type and time (without building the payload) and
+/// asks for the whole record of only the few types it needs. A replay of everything reads the
+/// cheaper ``EventMark`` instead, and headers only when the marks must be checked again.
 public struct EventHeader: Sendable, Hashable {
     public var sequence: Int
     public var type: String
@@ -40,7 +41,7 @@ public struct EventHeader: Sendable, Hashable {
 extension EventHeader: StreamedEntry {}
 
 /// An immutable record behind a reference (see ``EventHeader/record``); equal when the records are.
-private final class RecordBox: Sendable, Hashable {
+final class RecordBox: Sendable, Hashable {
     let record: EventRecord
 
     init(_ record: EventRecord) { self.record = record }

@@ -4,18 +4,28 @@ extension EventLog {
     /// Streams the header of every committed event in order, with the whole record of the events
     /// whose type is in `fullRecordTypes`. `body` returns `false` to stop early.
     ///
-    /// This is the cheap first pass of a replay that must see some events (corrections, workflow
-    /// revisions) before folding the rest: a canonical line's payload is not decoded at all. A line
-    /// that does not decode is reported as by ``forEach(_:)``; a payload that is wrong is not.
-    /// `reading` chooses between the exact header and a much cheaper one that must be checked
-    /// against the full records (``EventHeader/Reading``).
-    public func forEachHeader(
-        fullRecordTypes: Set<String> = [], reading: EventHeader.Reading = .exact,
-        _ body: (EventHeader, LogPosition) throws -> Bool
-    ) throws {
+    /// This is the first pass of a replay that must see some events (corrections, workflow
+    /// revisions) before folding the rest: a canonical line's payload is checked but not decoded.
+    /// A line that does not decode is reported as by ``forEach(_:)``; a payload that is wrong is not.
+    public func forEachHeader(fullRecordTypes: Set<String> = [], _ body: (EventHeader, LogPosition) throws -> Bool) throws {
         try stream(
-            segments: segments(), from: nil,
-            reading: { line in EventHeader.read(line: line, fullRecordTypes: fullRecordTypes, reading: reading) }, body)
+            segments: segments(), from: nil, reading: { line in EventHeader.read(line: line, fullRecordTypes: fullRecordTypes) },
+            body)
+    }
+
+    /// Streams the mark of every committed event in order (its sequence number, type code, hash
+    /// and batch marker), with the whole record of the types `classifier` keeps. `body` returns
+    /// `false` to stop early.
+    ///
+    /// This is ``forEachHeader(fullRecordTypes:_:)`` at a fraction of the cost, for a first pass
+    /// over a long log. Only the first fields and the fixed suffix of a line in the writer's form
+    /// are read, so for a line altered in between, a mark may differ from what the full decoder
+    /// reads: a caller that decodes the same lines later must compare what it relies on (each
+    /// type, and the last event's sequence number, hash and batch marker) and read again with
+    /// headers on any difference, as ``LogReplay`` does. A line that is not in the writer's form
+    /// is read as a header, and reported as by ``forEach(_:)`` when it does not decode.
+    public func forEachMark(_ classifier: EventMark.Classifier, _ body: (EventMark, LogPosition) throws -> Bool) throws {
+        try stream(segments: segments(), from: nil, reading: { line in EventMark.read(line: line, classifier: classifier) }, body)
     }
 
     /// How much of a segment ``forEachBlock(_:)`` reads at a time: less than the header

@@ -104,6 +104,60 @@ public struct StringIndex: Sendable {
         }
     }
 
+    /// The position of the first id whose UTF-8 bytes are `bytes`, as ``position(of:)`` would
+    /// give for the string they spell; for ASCII bytes, no `String` is made. O(1) expected.
+    @inlinable
+    public func position(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let (hash, isASCII) = Self.hash(bytes: bytes)
+        guard dictionary == nil, isASCII else { return position(of: String(decoding: bytes, as: UTF8.self)) }
+        let fingerprint = hash & 0xFFFF_FFFF_0000_0000
+        return table.withUnsafeBufferPointer { slots in
+            ids.withUnsafeBufferPointer { names in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return nil }
+                    if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                        let position = Int(entry & 0xFFFF_FFFF) - 1
+                        if Self.utf8(of: names[position], equals: bytes) { return position }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Whether `id`'s UTF-8 bytes are `bytes` (compared in place, not through the UTF-8 view's
+    /// indices, which cost tens of instructions a byte).
+    @inlinable @inline(__always)
+    static func utf8(of id: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let equal = id.utf8.withContiguousStorageIfAvailable({ stored in
+            stored.count == bytes.count && (stored.isEmpty || memoryEqual(stored, bytes))
+        }) {
+            return equal
+        }
+        return id == String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether two buffers of the same length hold the same bytes, compared eight at a time.
+    @inlinable @inline(__always)
+    static func memoryEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let a = left.baseAddress, let b = right.baseAddress else { return left.count == right.count }
+        let count = left.count
+        var offset = 0
+        while offset + 8 <= count {
+            let x = UnsafeRawPointer(a).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let y = UnsafeRawPointer(b).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if x != y { return false }
+            offset += 8
+        }
+        while offset < count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// A 64-bit hash of `key`'s UTF-8 bytes (8 at a time, then SplitMix64's finaliser), and whether
     /// every byte is ASCII.
     @inlinable @inline(__always)

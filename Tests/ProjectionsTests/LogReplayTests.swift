@@ -52,6 +52,11 @@ struct LogReplayTests {
         #expect(outcome.state == (try Replay.state(records: records)))
         #expect(outcome.position?.sequence == records.last?.sequence)
         #expect(outcome.workflowRecords == records.filter { $0.type == "programme.initialised" || $0.type == "workflow.revised" })
+        // The marks carry no time: the last event's comes from the fold, and must be the log's.
+        #expect(outcome.lastInScope == (try log.head()))
+        let last = try #require(records.last)
+        let exact = try LogReplay.replay(log, asOf: last.recordedAt)
+        #expect(exact.lastInScope == outcome.lastInScope && exact.position == outcome.position)
 
         for cut in stride(from: 3, to: records.count, by: 97) {
             let asOf = records[cut].recordedAt
@@ -125,8 +130,8 @@ struct LogReplayTests {
         #expect(outcome.position?.sequence == committed.count)
     }
 
-    @Test("a tail the quick header reading misreads is replayed again with exact headers")
-    func quickHeadersChecked() throws {
+    @Test("a tail the marks misread is replayed again with exact headers")
+    func marksChecked() throws {
         let scratch = Scratch()
         let records = try RandomHistory.make(seed: 41, count: 90)
         let log = try Self.log(of: Array(records[..<87]), at: scratch)
@@ -138,7 +143,7 @@ struct LogReplayTests {
             })
         let committed = Array(try log.readAll()[..<87])
         // Leave the last batch unfinished, its second member's marker written with a space: the
-        // quick reading sees no batch there, so it would end two events too late.
+        // marks see no batch there, so they would end two events too late.
         let segment = try #require(try log.segments().last)
         var lines = try String(contentsOfFile: segment.path, encoding: .utf8).split(separator: "\n").map(String.init)
         lines.removeLast()
@@ -147,12 +152,12 @@ struct LogReplayTests {
         lines.append(last.replacingOccurrences(of: #","batch":{"#, with: #","batch": {"#))
         try (lines.joined(separator: "\n") + "\n").write(toFile: segment.path, atomically: false, encoding: .utf8)
 
-        var quickEnd: LogPosition?
-        try log.forEachHeader(reading: .quick) { _, position in
-            quickEnd = position
+        var marksEnd: LogPosition?
+        try log.forEachMark(EventMark.Classifier(names: [], keepingRecordsOf: [])) { _, position in
+            marksEnd = position
             return true
         }
-        #expect(quickEnd?.sequence == 89)
+        #expect(marksEnd?.sequence == 89)
         let outcome = try LogReplay.replay(log)
         #expect(outcome.position?.sequence == 87)
         #expect(outcome.state == (try Replay.state(records: committed)))

@@ -20,9 +20,17 @@ import Testing
     func matchesDictionary(ids: [String]) {
         let index = TaskIndex(ids)
         let expected = Self.dictionary(ids)
-        for id in ids { #expect(index.position(of: id) == expected[id]) }
+        /// The look-up by bytes (the replay's, from a line's bytes) must agree with the one by string.
+        func byBytes(_ key: String) -> Int? {
+            Array(key.utf8).withUnsafeBufferPointer { index.position(ofUTF8: $0) }
+        }
+        for id in ids {
+            #expect(index.position(of: id) == expected[id])
+            #expect(byBytes(id) == expected[id])
+        }
         for probe in ["", "T", "T-1", "missing", "aaaaaaa", "\u{212A}", "é", "e\u{301}", "Tache"] {
             #expect(index.position(of: probe) == expected[probe], "\(probe)")
+            #expect(byBytes(probe) == expected[probe], "\(probe)")
         }
         let firstRepeat = ids.indices.first { expected[ids[$0]] != $0 }
         #expect(index.firstDuplicate == firstRepeat)

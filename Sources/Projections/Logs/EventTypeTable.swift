@@ -19,7 +19,9 @@ struct EventTypeTable: Sendable, Hashable {
         }
         set {
             guard sequence >= 0 else { return }
-            if sequence >= codes.count { codes.append(contentsOf: repeatElement(0, count: sequence + 1 - codes.count)) }
+            // One append per new event in a replay (the sequence grows by one): cheaper than
+            // appending a repeated collection.
+            while sequence >= codes.count { codes.append(0) }
             codes[sequence] = newValue.flatMap { type in Self.types.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0
         }
     }

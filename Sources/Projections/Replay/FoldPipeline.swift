@@ -47,6 +47,7 @@ final class FoldPipeline: @unchecked Sendable {
     struct FoldedEvent {
         var sequence: Int
         var hash: SHA256Digest
+        var recordedAt: Timestamp
         /// Whether it is not a member of a batch, or its last.
         var endsBatch: Bool
     }
@@ -115,9 +116,12 @@ final class FoldPipeline: @unchecked Sendable {
                 guard types[sequence] == events[index]?.type else { return false }
                 lastIndex = index
             }
-            if let lastIndex, let sequence = events[lastIndex]?.sequence, let hash = events[lastIndex]?.record.hash {
+            if let lastIndex, let sequence = events[lastIndex]?.sequence, let hash = events[lastIndex]?.record.hash,
+                let recordedAt = events[lastIndex]?.recordedAt
+            {
                 let batch = events[lastIndex]?.record.batch
-                lastFolded = FoldedEvent(sequence: sequence, hash: hash, endsBatch: batch.map { sequence == $0.last } ?? true)
+                lastFolded = FoldedEvent(
+                    sequence: sequence, hash: hash, recordedAt: recordedAt, endsBatch: batch.map { sequence == $0.last } ?? true)
             }
             return true
         }

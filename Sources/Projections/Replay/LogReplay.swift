@@ -9,11 +9,15 @@ import Workflow
 ///
 /// Corrections reach back: an `event.corrected` can replace a payload folded long before it. A
 /// one-shot ``Replay`` therefore folds the correction log over every event first, and so needs all
-/// of them in memory. This replay gets the same decisions from a cheap first pass instead
-/// (``EventLog/forEachHeader(fullRecordTypes:_:)``: each event's type and time, and the whole
-/// record of corrections and workflow events only), then streams the log again, decoding each block
-/// on all cores and folding it with the corrections already known. The result equals
-/// `Replay.state(records:)` over the same events (`LogReplayTests`).
+/// of them in memory. This replay gets the same decisions from a cheap first pass instead (each
+/// event's type, and the whole record of corrections and workflow events only), then streams the
+/// log again, decoding each block on all cores and folding it with the corrections already known.
+/// The result equals `Replay.state(records:)` over the same events (`LogReplayTests`).
+///
+/// A replay of everything reads ``EventMark``s in its first pass (``EventLog/forEachMark(_:_:)``),
+/// and checks them against what the second pass decodes; a replay as of an instant, or one whose
+/// marks disagree, reads exact headers (``EventLog/forEachHeader(fullRecordTypes:_:)``), which
+/// carry each event's time.
 public enum LogReplay {
     /// The replayed state and where the replay stopped.
     public struct Outcome: Sendable {
@@ -32,6 +36,20 @@ public enum LogReplay {
         DomainEventType.programmeInitialised.rawValue, DomainEventType.workflowRevised.rawValue,
     ]
 
+    /// How the first pass reads each line.
+    enum Reading {
+        /// ``EventMark``s, checked against the second pass.
+        case marks
+        /// Exact ``EventHeader``s, which decide.
+        case headers
+    }
+
+    /// Every event type, in the order of their codes in ``markClassifier``.
+    private static let typesByCode = DomainEventType.allCases
+    /// Codes every type by its wire name, keeping the records of ``prepassTypes``.
+    private static let markClassifier = EventMark.Classifier(
+        names: typesByCode.map(\.wireName), keepingRecordsOf: prepassTypes)
+
     /// Replays `log` as known at `asOf` and effective on `effectiveOn` (`nil`: everything).
     ///
     /// `workflows` is called between the passes with every workflow-carrying record in scope and
@@ -48,22 +66,22 @@ public enum LogReplay {
         _ log: EventLog, asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil,
         workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition? = { _ in { _ in nil } }
     ) throws -> Outcome {
-        // A replay of everything first reads the headers the quick way, and checks them against the
-        // records the second pass decodes in full; on any difference or failure it replays again
-        // with the exact headers, which then decide (and report any failure).
+        // A replay of everything first reads marks, and checks them against the records the second
+        // pass decodes in full; on any difference or failure it replays again with exact headers,
+        // which then decide (and report any failure).
         if asOf == nil,
-            let outcome = try? replay(log, asOf: nil, effectiveOn: effectiveOn, workflows: workflows, reading: .quick)
+            let outcome = try? replay(log, asOf: nil, effectiveOn: effectiveOn, workflows: workflows, reading: .marks)
         {
             return outcome
         }
-        return try replay(log, asOf: asOf, effectiveOn: effectiveOn, workflows: workflows, reading: .exact)
+        return try replay(log, asOf: asOf, effectiveOn: effectiveOn, workflows: workflows, reading: .headers)
     }
 
-    /// The replay, its first pass reading headers as `reading` says. With `.quick`, throws
-    /// ``HeadersDisagree`` when what the first pass read is not what the second pass decoded.
+    /// The replay, its first pass reading as `reading` says. With `.marks`, throws
+    /// ``MarksDisagree`` when what the first pass read is not what the second pass decoded.
     private static func replay(
         _ log: EventLog, asOf: Timestamp?, effectiveOn: CivilDate?,
-        workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition?, reading: EventHeader.Reading
+        workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition?, reading: Reading
     ) throws -> Outcome {
         // The first pass runs on a thread of its own while this one starts reading and decoding
         // the log for the second; the fold waits for the first pass's corrections. Until the first
@@ -77,7 +95,7 @@ public enum LogReplay {
             let replay = Replay(
                 knownCorrections: found.corrections, asOf: asOf, effectiveOn: effectiveOn,
                 workflowProvider: try workflows(found.workflowRecords))
-            pipeline.start(replay, through: found.last, checkingTypes: reading == .quick)
+            pipeline.start(replay, through: found.last, checkingTypes: reading == .marks)
             prepass = found
         }
         do {
@@ -118,26 +136,27 @@ public enum LogReplay {
             throw error
         }
         let state = try pipeline.finish().state
-        if reading == .quick {
-            // The quick headers must have named every folded event's type, ended where the log
-            // ended when the replay began (or later), and ended on the last event of its batch,
-            // with that event's own hash.
+        var lastInScope = prepass?.lastInScope
+        if reading == .marks {
+            // The marks must have named every folded event's type, ended where the log ended when
+            // the replay began (or later), and ended on the last event of its batch, with that
+            // event's own hash. Marks carry no time: the last event's is the one folded.
             let position = prepass?.position
             guard !pipeline.typesDisagree, (position?.sequence ?? 0) >= headAtStart,
                 pipeline.lastFolded?.sequence == position?.sequence, pipeline.lastFolded?.hash == position?.hash,
                 pipeline.lastFolded?.endsBatch ?? true
-            else { throw HeadersDisagree() }
+            else { throw MarksDisagree() }
+            lastInScope = pipeline.lastFolded.map { EventLog.Head(sequence: $0.sequence, hash: $0.hash, recordedAt: $0.recordedAt) }
         }
         guard let prepass, let position = prepass.position else {
             return Outcome(state: TransitionState(), position: nil, workflowRecords: [], lastInScope: nil)
         }
-        return Outcome(
-            state: state, position: position, workflowRecords: prepass.workflowRecords, lastInScope: prepass.lastInScope)
+        return Outcome(state: state, position: position, workflowRecords: prepass.workflowRecords, lastInScope: lastInScope)
     }
 
-    /// The quick first pass read something the second pass did not decode: the replay is made again
-    /// with exact headers.
-    private struct HeadersDisagree: Error {}
+    /// The first pass's marks are not what the second pass decoded: the replay is made again with
+    /// exact headers.
+    private struct MarksDisagree: Error {}
 
     /// Clears the records of `block` past event `cut` or recorded after `asOf`, so they are not decoded.
     private static func leaveOut(of block: inout [EventRecord?], after cut: Int, recordedAfter asOf: Timestamp?) {
@@ -152,47 +171,54 @@ public enum LogReplay {
 
     /// The first pass: the correction log folded over every event in scope, the workflow records,
     /// and where the log ended.
-    fileprivate static func correctionPrepass(
-        _ log: EventLog, asOf: Timestamp?, reading: EventHeader.Reading
-    ) throws -> Prepass {
-        var corrections = CorrectionLog()
-        var workflowRecords: [EventRecord] = []
-        var position: LogPosition?
-        var lastInScope: EventLog.Head?
-        try log.forEachHeader(fullRecordTypes: prepassTypes, reading: reading) { header, after in
-            // Recorded times never go backwards in a sound log (`verify` reports it as damage), so
-            // the first event recorded after `asOf` ends the scope: the rest is not read.
-            if let asOf, header.recordedAt > asOf { return false }
-            position = after
-            if let record = header.record, carriesWorkflow(header.type) { workflowRecords.append(record) }
-            lastInScope = EventLog.Head(sequence: header.sequence, hash: header.hash, recordedAt: header.recordedAt)
-            // An unknown type or a payload that does not decode is reported by the second pass,
-            // in log order, exactly as a one-shot replay reports it.
-            guard let type = DomainEventType(wireName: header.type) else { return true }
-            if type.isCorrection {
-                guard let record = header.record, let event = try? RecordedEvent.decode(record) else { return true }
-                corrections.apply(event)
-            } else {
-                corrections.note(sequence: header.sequence, type: type)
+    fileprivate static func correctionPrepass(_ log: EventLog, asOf: Timestamp?, reading: Reading) throws -> Prepass {
+        var prepass = Prepass()
+        switch reading {
+        case .marks:
+            try log.forEachMark(markClassifier) { mark, after in
+                prepass.position = after
+                let type = mark.typeCode > 0 ? typesByCode[mark.typeCode - 1] : nil
+                prepass.add(sequence: mark.sequence, type: type, record: mark.record)
+                return true
             }
-            return true
+        case .headers:
+            try log.forEachHeader(fullRecordTypes: prepassTypes) { header, after in
+                // Recorded times never go backwards in a sound log (`verify` reports it as damage),
+                // so the first event recorded after `asOf` ends the scope: the rest is not read.
+                if let asOf, header.recordedAt > asOf { return false }
+                prepass.position = after
+                prepass.lastInScope = EventLog.Head(sequence: header.sequence, hash: header.hash, recordedAt: header.recordedAt)
+                prepass.add(sequence: header.sequence, type: DomainEventType(wireName: header.type), record: header.record)
+                return true
+            }
         }
-        return Prepass(corrections: corrections, workflowRecords: workflowRecords, position: position, lastInScope: lastInScope)
+        return prepass
     }
 
     /// What the first pass learns.
     fileprivate struct Prepass: Sendable {
-        var corrections: CorrectionLog
-        var workflowRecords: [EventRecord]
+        var corrections = CorrectionLog()
+        var workflowRecords: [EventRecord] = []
         /// Just past the last committed event in scope when the pass ran; the second pass stops there.
         var position: LogPosition?
-        /// The last event recorded at or before the replay's `asOf`.
+        /// The last event recorded at or before the replay's `asOf` (read with headers only).
         var lastInScope: EventLog.Head?
         var last: Int { position?.sequence ?? 0 }
-    }
 
-    private static func carriesWorkflow(_ type: String) -> Bool {
-        type == DomainEventType.programmeInitialised.rawValue || type == DomainEventType.workflowRevised.rawValue
+        /// Takes in the next event in scope: its type (`nil`: not a known type), and its whole
+        /// record when it is of one of ``LogReplay/prepassTypes``.
+        mutating func add(sequence: Int, type: DomainEventType?, record: EventRecord?) {
+            // An unknown type or a payload that does not decode is reported by the second pass,
+            // in log order, exactly as a one-shot replay reports it.
+            guard let type else { return }
+            if let record, type == .programmeInitialised || type == .workflowRevised { workflowRecords.append(record) }
+            if type.isCorrection {
+                guard let record, let event = try? RecordedEvent.decode(record) else { return }
+                corrections.apply(event)
+            } else {
+                corrections.note(sequence: sequence, type: type)
+            }
+        }
     }
 }
 
@@ -202,7 +228,7 @@ private final class PrepassTask: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ log: EventLog, asOf: Timestamp?, reading: EventHeader.Reading) {
+    init(_ log: EventLog, asOf: Timestamp?, reading: LogReplay.Reading) {
         DispatchQueue.global().async { [self] in
             let result = Result { () throws -> LogReplay.Prepass in
                 try LogReplay.correctionPrepass(log, asOf: asOf, reading: reading)

@@ -6,7 +6,8 @@
 //                                                    batches of 1,000 when LOG is given)
 //   transition-bench replay LOG                      decode every event + fold all projections
 //                                                    (LogReplay: header pre-pass, then streamed blocks)
-//   transition-bench headers LOG                     the replay's first pass alone (event headers)
+//   transition-bench headers LOG                     an as-of replay's first pass alone (exact event headers)
+//   transition-bench marks LOG                       a whole replay's first pass alone (event marks)
 //   transition-bench append LOG EVENTS.jsonl SINGLES BATCHSIZE BATCHED
 //                                                    durable appends: SINGLES one per fsync, then
 //                                                    BATCHED events in batches of BATCHSIZE
@@ -284,6 +285,15 @@ do {
         var n = 0
         try log.forEachHeader(fullRecordTypes: ["event.corrected"]) { _, _ in n += 1; return true }
         report([("name", .string("headers")), ("events", .int(n)), ("seconds", .double(seconds(since: start)))])
+
+    case "marks":
+        let log = try EventLog.open(at: arguments[1])
+        let classifier = EventMark.Classifier(
+            names: DomainEventType.allCases.map(\.wireName), keepingRecordsOf: ["event.corrected", "event.retracted"])
+        let start = now()
+        var n = 0
+        try log.forEachMark(classifier) { _, _ in n += 1; return true }
+        report([("name", .string("marks")), ("events", .int(n)), ("seconds", .double(seconds(since: start)))])
 
     case "replay":
         guard arguments.count == 2 else { fail("usage: replay LOG") }
