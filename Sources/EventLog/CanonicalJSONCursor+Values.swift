@@ -15,12 +15,23 @@ extension CanonicalJSONCursor {
         guard isEscaped else {
             // Already validated as UTF-8, so decoding cannot repair anything: these are the bytes
             // `JSONParser` would turn into the same string.
-            return String(decoding: UnsafeBufferPointer(start: base + contents.lowerBound, count: contents.count), as: UTF8.self)
+            return made(contents)
         }
         // Escapes are rare in stored lines; the parser unescapes them exactly as the full decoder does.
         let quoted = UnsafeBufferPointer(start: base + opening, count: index - opening)
         guard case .string(let unescaped)? = try? JSONParser.parse(quoted) else { return nil }
         return unescaped
+    }
+
+    /// The string the (valid UTF-8, unescaped) bytes in `range` spell, from ``strings`` when it has it.
+    @inline(__always)
+    private func made(_ range: Range<Int>) -> String {
+        if let strings {
+            return strings._withUnsafeGuaranteedRef {
+                $0.string(base + range.lowerBound, count: range.count, readable: count - range.lowerBound)
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
     }
 
     /// Consumes any canonical value and returns it as `JSONParser` would.
@@ -49,7 +60,7 @@ extension CanonicalJSONCursor {
             if let previousKey, !precedes(previousKey, key) { return nil }
             previousKey = key
             guard consume(":"), let value = jsonValue(depth: depth) else { return nil }
-            let name = String(decoding: UnsafeBufferPointer(start: base + key.lowerBound, count: key.count), as: UTF8.self)
+            let name = made(key)
             members.append(JSONObject.Member(key: name, value: value))
             if consume(",") { continue }
             return consume("}") ? JSONObject(uniqueMembers: members) : nil

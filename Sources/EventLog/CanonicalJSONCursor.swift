@@ -16,6 +16,10 @@ struct CanonicalJSONCursor {
     let base: UnsafePointer<UInt8>
     let count: Int
     var index = 0
+    /// Where the value readers (`text()`, `jsonObject`) get strings they made before, if anywhere.
+    /// Unowned: whoever sets it keeps the cache alive while the cursor reads (and no reference
+    /// is counted each time the cursor is copied or the cache used).
+    var strings: Unmanaged<StringCache>?
 
     /// Deeper payloads go to the full parser (which allows 256 levels).
     static let maximumDepth = 64

@@ -10,9 +10,17 @@ extension CanonicalLine {
     /// hash against the body (the caller does), and whatever it returns is equal to what
     /// `EventRecord.fullyDecodedRecord(line:)` returns for the same line (`CanonicalRecordTests` and
     /// the event-line fuzz target check this on mutated lines).
-    static func record(of line: UnsafeRawBufferPointer) -> EventRecord? {
+    ///
+    /// Short strings are taken from `strings` when it has them (a reader of many lines passes one).
+    static func record(of line: UnsafeRawBufferPointer, strings: StringCache? = nil) -> EventRecord? {
+        withExtendedLifetime(strings) { read(line, strings: strings) }
+    }
+
+    private static func read(_ line: UnsafeRawBufferPointer, strings: StringCache?) -> EventRecord? {
         guard let start = line.baseAddress, line.count > hashSuffixLength else { return nil }
         var cursor = CanonicalJSONCursor(start.assumingMemoryBound(to: UInt8.self), count: line.count)
+        // `strings` outlives the cursor (it is this function's argument).
+        cursor.strings = strings.map(Unmanaged.passUnretained)
         guard cursor.consume("{\"seq\":"), let sequence = cursor.integer(),
             cursor.consume(",\"id\":"), let id = cursor.text(),
             cursor.consume(",\"type\":"), let type = cursor.text(),

@@ -18,8 +18,16 @@ extension EventRecord {
     ///
     /// - Returns: the record, and whether the line's stored hash matches SHA-256 of its body.
     public static func decode(line: UnsafeBufferPointer<UInt8>, checkingHash: Bool = true) throws(LineDecodingError) -> (record: EventRecord, hashMatches: Bool) {
+        try decode(line: line, checkingHash: checkingHash, strings: nil)
+    }
+
+    /// ``decode(line:checkingHash:)``, taking the short strings of a canonical line from `strings`
+    /// when it has them (the same strings, made once for many lines).
+    static func decode(
+        line: UnsafeBufferPointer<UInt8>, checkingHash: Bool, strings: StringCache?
+    ) throws(LineDecodingError) -> (record: EventRecord, hashMatches: Bool) {
         let record: EventRecord
-        if let canonical = CanonicalLine.record(of: UnsafeRawBufferPointer(line)) {
+        if let canonical = CanonicalLine.record(of: UnsafeRawBufferPointer(line), strings: strings) {
             record = canonical
         } else {
             record = try fullyDecodedRecord(line: line)

@@ -34,12 +34,13 @@ enum ParallelLineDecoder {
         var problem: LineDecodingError { failure ?? LineDecodingError(reason: "the line was already read") }
     }
 
-    /// How one line (without its newline) is read: the whole record, or less (``EventHeader``).
-    typealias Reader<Entry> = @Sendable (UnsafeBufferPointer<UInt8>) -> Result<Entry, LineDecodingError>
+    /// How one line (without its newline) is read: the whole record, or less (``EventHeader``,
+    /// ``EventMark``). The cache is the run's own: a reader that makes strings may take them from it.
+    typealias Reader<Entry> = @Sendable (UnsafeBufferPointer<UInt8>, StringCache) -> Result<Entry, LineDecodingError>
 
     /// Reads the whole record of a line, without re-checking its hash (that is `verify`'s job).
-    static let records: Reader<EventRecord> = { line in
-        Result { () throws(LineDecodingError) in try EventRecord.decode(line: line, checkingHash: false).record }
+    static let records: Reader<EventRecord> = { line, strings in
+        Result { () throws(LineDecodingError) in try EventRecord.decode(line: line, checkingHash: false, strings: strings).record }
     }
 
     /// Blocks smaller than this are decoded on the calling thread.
@@ -82,13 +83,14 @@ enum ParallelLineDecoder {
             scan = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
         }
         lines.reserveCapacity(count)
+        let strings = StringCache()
         var start = range.lowerBound
         while start < range.upperBound,
             let found = memchr(base + start, 0x0A, range.upperBound - start)
         {
             let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            lines.append(Line(read(line), offset: fileOffset + start, length: end - start))
+            lines.append(Line(read(line, strings), offset: fileOffset + start, length: end - start))
             start = end + 1
         }
         return lines

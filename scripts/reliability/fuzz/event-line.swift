@@ -34,10 +34,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// Crashes if the canonical reading of `bytes` returns a record the full decoder does not.
+/// One string cache for the whole run, as a line reader keeps one for a run of lines.
+nonisolated(unsafe) let sharedStrings = StringCache()
+
+/// Crashes if the canonical reading of `bytes` returns a record the full decoder does not, or a
+/// different record when its short strings come from a cache warmed by earlier inputs.
 func checkFastPath(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { buffer in
         guard let fast = CanonicalLine.record(of: UnsafeRawBufferPointer(buffer)) else { return }
+        // The same reading with the cache the line reader keeps, warm from every earlier input.
+        let cached = CanonicalLine.record(of: UnsafeRawBufferPointer(buffer), strings: sharedStrings)
+        precondition(cached == fast, "the reading with cached strings differs: \(String(decoding: bytes, as: UTF8.self))")
         let full: EventRecord
         do {
             full = try EventRecord.fullyDecodedRecord(line: buffer)
