@@ -87,21 +87,7 @@ public struct StringIndex: Sendable {
         if let dictionary { return dictionary[key] }
         let (hash, isASCII) = Self.hash(key)
         guard isASCII else { return ids.firstIndex(of: key) }
-        let fingerprint = hash & 0xFFFF_FFFF_0000_0000
-        return table.withUnsafeBufferPointer { slots in
-            ids.withUnsafeBufferPointer { names in
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while true {
-                    let entry = slots[slot]
-                    if entry == 0 { return nil }
-                    if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
-                        let position = Int(entry & 0xFFFF_FFFF) - 1
-                        if names[position] == key { return position }
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
+        return probe(hash) { $0 == key }
     }
 
     /// The position of the first id whose UTF-8 bytes are `bytes`, as ``position(of:)`` would
@@ -110,6 +96,12 @@ public struct StringIndex: Sendable {
     public func position(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let (hash, isASCII) = Self.hash(bytes: bytes)
         guard dictionary == nil, isASCII else { return position(of: String(decoding: bytes, as: UTF8.self)) }
+        return probe(hash) { Self.utf8(of: $0, equals: bytes) }
+    }
+
+    /// The first position, along `hash`'s probe sequence in the table, whose id `matches`.
+    @inlinable @inline(__always)
+    func probe(_ hash: UInt64, _ matches: (String) -> Bool) -> Int? {
         let fingerprint = hash & 0xFFFF_FFFF_0000_0000
         return table.withUnsafeBufferPointer { slots in
             ids.withUnsafeBufferPointer { names in
@@ -119,7 +111,7 @@ public struct StringIndex: Sendable {
                     if entry == 0 { return nil }
                     if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
                         let position = Int(entry & 0xFFFF_FFFF) - 1
-                        if Self.utf8(of: names[position], equals: bytes) { return position }
+                        if matches(names[position]) { return position }
                     }
                     slot = (slot + 1) & mask
                 }
