@@ -211,7 +211,7 @@ public enum LogReplay {
             // An unknown type or a payload that does not decode is reported by the second pass,
             // in log order, exactly as a one-shot replay reports it.
             guard let type else { return }
-            if let record, type == .programmeInitialised || type == .workflowRevised { workflowRecords.append(record) }
+            if let record, Replay.carriesWorkflow(type) { workflowRecords.append(record) }
             if type.isCorrection {
                 guard let record, let event = try? RecordedEvent.decode(record) else { return }
                 corrections.apply(event)

@@ -244,7 +244,7 @@ public struct Replay: Sendable {
     }
 
     /// Whether events of `type` carry a workflow (`programme.initialised`, `workflow.revised`).
-    private static func carriesWorkflow(_ type: DomainEventType) -> Bool {
+    static func carriesWorkflow(_ type: DomainEventType) -> Bool {
         type == .programmeInitialised || type == .workflowRevised
     }
 
