@@ -13,7 +13,10 @@ extension CanonicalLine {
     ///
     /// Short strings are taken from `strings` when it has them (a reader of many lines passes one).
     static func record(of line: UnsafeRawBufferPointer, strings: StringCache? = nil) -> EventRecord? {
-        withExtendedLifetime(strings) { read(line, strings: strings) }
+        // `strings` is held to the end (the cursor holds it unretained); returned directly, not
+        // through a closure, so the record is built where the caller wants it.
+        defer { withExtendedLifetime(strings) {} }
+        return read(line, strings: strings)
     }
 
     private static func read(_ line: UnsafeRawBufferPointer, strings: StringCache?) -> EventRecord? {

@@ -68,6 +68,8 @@ extension EventLog {
         // The members of an unfinished batch, and where each ends.
         var pending: [Entry?] = []
         var pendingPositions: [LogPosition] = []
+        // The members of an unfinished batch that are still in the block's runs.
+        var held: [HeldEntry] = []
         var expected = (position?.sequence ?? 0) + 1
         for segment in segments {
             let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
@@ -98,27 +100,29 @@ extension EventLog {
                 var runs = block.withUnsafeBufferPointer { buffer in
                     ParallelLineDecoder.decode(UnsafeBufferPointer(rebasing: buffer[...lastNewline]), fileOffset: offset, reading: read)
                 }
-                // Entries are moved out of the decoded lines, never copied.
+                // Entries are read in place and moved out of the decoded runs once, to `body`; the
+                // members of a batch wait in place (`held`) until its last member is read.
                 for run in runs.indices {
-                    for index in runs[run].indices {
-                        let line = (offset: runs[run][index].offset, length: runs[run][index].length)
-                        guard let record = runs[run][index].entry.take() else {
-                            throw EventLogError.corrupt(
-                                file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path),
-                                reason: "\(runs[run][index].problem)")
+                    for index in runs[run].entries.indices {
+                        // Through the buffer: reading a field through the array's subscript copies the entry.
+                        let (sequence, hash, batch) = runs[run].entries.withUnsafeBufferPointer { entries in
+                            (entries[index]?.sequence, entries[index]?.hash, entries[index]?.batch)
                         }
-                        guard record.sequence == expected else {
+                        guard let sequence, let hash else {
                             throw EventLogError.corrupt(
-                                file: segment.path, line: try LineCounter.lineNumber(atOffset: line.offset, path: segment.path),
-                                reason: "expected sequence \(expected) but found \(record.sequence)")
+                                file: segment.path, line: try LineCounter.lineNumber(atOffset: runs[run].offsets[index], path: segment.path),
+                                reason: "\(runs[run].problem(at: index))")
+                        }
+                        guard sequence == expected else {
+                            throw EventLogError.corrupt(
+                                file: segment.path, line: try LineCounter.lineNumber(atOffset: runs[run].offsets[index], path: segment.path),
+                                reason: "expected sequence \(expected) but found \(sequence)")
                         }
                         expected += 1
                         let here = LogPosition(
-                            sequence: record.sequence, hash: record.hash, segmentFirstSequence: segment.firstSequence,
-                            offset: line.offset + line.length + 1)
-                        if let batch = record.batch, record.sequence < batch.last {
-                            pending.append(consume record)
-                            pendingPositions.append(here)
+                            sequence: sequence, hash: hash, segmentFirstSequence: segment.firstSequence, offset: runs[run].ends[index])
+                        if let batch, sequence < batch.last {
+                            held.append(HeldEntry(run: run, index: index, position: here))
                             continue
                         }
                         for earlier in pending.indices {
@@ -129,15 +133,34 @@ extension EventLog {
                         }
                         pending.removeAll(keepingCapacity: true)
                         pendingPositions.removeAll(keepingCapacity: true)
-                        if try !body(consume record, here) { return }
+                        for member in held {
+                            guard let entry = runs[member.run].entries[member.index].take() else { continue }
+                            if try !body(consume entry, member.position) { return }
+                        }
+                        held.removeAll(keepingCapacity: true)
+                        guard let entry = runs[run].entries[index].take() else { continue }
+                        if try !body(consume entry, here) { return }
                     }
                 }
+                // The members of a batch still open when the block ends wait for the next block.
+                for member in held {
+                    pending.append(runs[member.run].entries[member.index].take())
+                    pendingPositions.append(member.position)
+                }
+                held.removeAll(keepingCapacity: true)
                 if try !blockEnd() { return }
                 offset += lastNewline + 1
                 carry = Array(block[(lastNewline + 1)...])
                 blockSize = blockBytes
             }
         }
+    }
+
+    /// A batch member still in the decoded runs: where it is, and the position just after it.
+    private struct HeldEntry {
+        var run: Int
+        var index: Int
+        var position: LogPosition
     }
 
     /// How much of a segment is read (and decoded in parallel) at a time.

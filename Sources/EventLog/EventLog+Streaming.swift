@@ -9,7 +9,7 @@ extension EventLog {
     /// A line that does not decode is reported as by ``forEach(_:)``; a payload that is wrong is not.
     public func forEachHeader(fullRecordTypes: Set<String> = [], _ body: (EventHeader, LogPosition) throws -> Bool) throws {
         try stream(
-            segments: segments(), from: nil, reading: { line, _ in EventHeader.read(line: line, fullRecordTypes: fullRecordTypes) },
+            segments: segments(), from: nil, reading: ParallelLineDecoder.reading { EventHeader.read(line: $0, fullRecordTypes: fullRecordTypes) },
             body)
     }
 
@@ -25,7 +25,8 @@ extension EventLog {
     /// headers on any difference, as ``LogReplay`` does. A line that is not in the writer's form
     /// is read as a header, and reported as by ``forEach(_:)`` when it does not decode.
     public func forEachMark(_ classifier: EventMark.Classifier, _ body: (EventMark, LogPosition) throws -> Bool) throws {
-        try stream(segments: segments(), from: nil, reading: { line, _ in EventMark.read(line: line, classifier: classifier) }, body)
+        try stream(segments: segments(), from: nil, reading: ParallelLineDecoder.reading { EventMark.read(line: $0, classifier: classifier) },
+            body)
     }
 
     /// How much of a segment ``forEachBlock(_:)`` reads at a time: less than the header

@@ -26,12 +26,7 @@ extension EventRecord {
     static func decode(
         line: UnsafeBufferPointer<UInt8>, checkingHash: Bool, strings: StringCache?
     ) throws(LineDecodingError) -> (record: EventRecord, hashMatches: Bool) {
-        let record: EventRecord
-        if let canonical = CanonicalLine.record(of: UnsafeRawBufferPointer(line), strings: strings) {
-            record = canonical
-        } else {
-            record = try fullyDecodedRecord(line: line)
-        }
+        let record = try stored(line: line, strings: strings)
         guard checkingHash else { return (record, true) }
         // Both readings have checked that the line ends with `,"hash":"<64 hex>"}`.
         let bodyEnd = line.count - hashSuffixLength
@@ -41,6 +36,13 @@ extension EventRecord {
         let computed = hasher.finalize()
         let matches = computed == record.hash
         return (record, matches)
+    }
+
+    /// The record stored in `line` (without checking its hash), read the canonical way when the
+    /// line is canonical, with short strings from `strings`.
+    static func stored(line: UnsafeBufferPointer<UInt8>, strings: StringCache?) throws(LineDecodingError) -> EventRecord {
+        if let canonical = CanonicalLine.record(of: UnsafeRawBufferPointer(line), strings: strings) { return canonical }
+        return try fullyDecodedRecord(line: line)
     }
 
     /// The full decoder: parses any JSON line into a `JSONValue` tree and reads the event from it.

@@ -12,35 +12,59 @@ import TransitionSupport
 /// the caller then makes in order over the decoded block; so the log reads at the speed of all
 /// cores while behaving exactly as a line-by-line reader would.
 enum ParallelLineDecoder {
-    /// One decoded line: what was read from it (or why it does not decode), and where it starts and ends.
-    struct Line<Entry> {
-        /// What was read; `nil` once the reader has moved it out, or when the line does not decode.
-        var entry: Entry?
-        /// Why the line does not decode.
-        var failure: LineDecodingError?
-        var offset: Int
-        var length: Int
+    /// The decoded lines of one run, as parallel arrays: each entry is written in place by the
+    /// reader and later moved out once, never copied through a wrapper (an event record is some
+    /// hundreds of bytes, and a replay moves every one of them).
+    struct Run<Entry> {
+        /// What was read from each line; `nil` where the line does not decode (see ``failures``),
+        /// or once the caller has moved the entry out.
+        var entries: [Entry?] = []
+        /// Where each line starts in the file.
+        var offsets: [Int] = []
+        /// Where each line ends in the file, just past its newline.
+        var ends: [Int] = []
+        /// Why a line does not decode, by its index in the run.
+        var failures: [Int: LineDecodingError] = [:]
 
-        init(_ read: Result<Entry, LineDecodingError>, offset: Int, length: Int) {
-            switch read {
-            case .success(let entry): self.entry = entry
-            case .failure(let error): failure = error
-            }
-            self.offset = offset
-            self.length = length
+        init(capacity: Int) {
+            entries.reserveCapacity(capacity)
+            offsets.reserveCapacity(capacity)
+            ends.reserveCapacity(capacity)
         }
 
-        /// Why ``entry`` is `nil`: the decoding failure, or a note that the entry was taken already.
-        var problem: LineDecodingError { failure ?? LineDecodingError(reason: "the line was already read") }
+        /// Why entry `index` is `nil`: the decoding failure, or a note that the entry was taken already.
+        func problem(at index: Int) -> LineDecodingError {
+            failures[index] ?? LineDecodingError(reason: "the line was already read")
+        }
     }
 
     /// How one line (without its newline) is read: the whole record, or less (``EventHeader``,
-    /// ``EventMark``). The cache is the run's own: a reader that makes strings may take them from it.
-    typealias Reader<Entry> = @Sendable (UnsafeBufferPointer<UInt8>, StringCache) -> Result<Entry, LineDecodingError>
+    /// ``EventMark``). The reader stores what it read in the slot it is given (which is `nil`), or
+    /// returns why the line does not decode. The cache is the run's own: a reader that makes
+    /// strings may take them from it.
+    typealias Reader<Entry> = @Sendable (UnsafeBufferPointer<UInt8>, StringCache, inout Entry?) -> LineDecodingError?
 
     /// Reads the whole record of a line, without re-checking its hash (that is `verify`'s job).
-    static let records: Reader<EventRecord> = { line, strings in
-        Result { () throws(LineDecodingError) in try EventRecord.decode(line: line, checkingHash: false, strings: strings).record }
+    static let records: Reader<EventRecord> = { line, strings, slot in
+        do throws(LineDecodingError) {
+            slot = try EventRecord.stored(line: line, strings: strings)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// A reader from one that returns what it read (for small entries, whose copy costs little).
+    static func reading<Entry>(_ read: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Result<Entry, LineDecodingError>) -> Reader<Entry> {
+        { line, _, slot in
+            switch read(line) {
+            case .success(let entry):
+                slot = entry
+                return nil
+            case .failure(let error):
+                return error
+            }
+        }
     }
 
     /// Blocks smaller than this are decoded on the calling thread.
@@ -50,7 +74,7 @@ enum ParallelLineDecoder {
     /// The lines of `bytes` (which ends with a newline), whose first byte is at `fileOffset`, as
     /// consecutive runs (the lines in order are the runs' lines in order; runs are handed over
     /// as they were decoded, so no line is copied).
-    static func decode<Entry>(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, reading read: Reader<Entry>) -> [[Line<Entry>]] {
+    static func decode<Entry>(_ bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, reading read: Reader<Entry>) -> [Run<Entry>] {
         // Several runs per core, so a core that finishes early takes the next run.
         let parts = bytes.count >= parallelThreshold ? workers * 4 : 1
         guard parts > 1 else { return [decodeRange(bytes, 0..<bytes.count, fileOffset: fileOffset, reading: read)] }
@@ -62,27 +86,26 @@ enum ParallelLineDecoder {
         }
         bounds.append(bytes.count)
         let cuts = bounds
-        let results = ParallelSlots<[Line<Entry>]>(count: parts)
+        let results = ParallelSlots<Run<Entry>>(count: parts)
         let base = UnsafeBufferPointerBox(bytes)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             results[part] = decodeRange(base.buffer, cuts[part]..<cuts[part + 1], fileOffset: fileOffset, reading: read)
         }
-        return (0..<parts).map { part in results.take(part) ?? [] }
+        return (0..<parts).map { part in results.take(part) ?? Run(capacity: 0) }
     }
 
     private static func decodeRange<Entry>(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fileOffset: Int, reading read: Reader<Entry>
-    ) -> [Line<Entry>] {
-        var lines: [Line<Entry>] = []
-        guard let base = bytes.baseAddress else { return lines }
-        // Count the lines first (memchr is far cheaper than growing an array of big values).
+    ) -> Run<Entry> {
+        guard let base = bytes.baseAddress else { return Run(capacity: 0) }
+        // Count the lines first (memchr is far cheaper than growing arrays of big values).
         var count = 0
         var scan = range.lowerBound
         while scan < range.upperBound, let found = memchr(base + scan, 0x0A, range.upperBound - scan) {
             count += 1
             scan = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        lines.reserveCapacity(count)
+        var run = Run<Entry>(capacity: count)
         let strings = StringCache()
         var start = range.lowerBound
         while start < range.upperBound,
@@ -90,10 +113,15 @@ enum ParallelLineDecoder {
         {
             let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            lines.append(Line(read(line, strings), offset: fileOffset + start, length: end - start))
+            let index = run.entries.count
+            run.entries.append(nil)
+            run.offsets.append(fileOffset + start)
+            run.ends.append(fileOffset + end + 1)
+            // Read straight into its slot.
+            if let failure = read(line, strings, &run.entries[index]) { run.failures[index] = failure }
             start = end + 1
         }
-        return lines
+        return run
     }
 }
 

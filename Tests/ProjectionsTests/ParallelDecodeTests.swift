@@ -22,12 +22,14 @@ struct ParallelDecodeTests {
 
     @Test("the earliest undecodable record is the one reported")
     func earliestError() throws {
-        var records = try RandomHistory.make(seed: 8, count: ParallelEventDecoder.parallelThreshold * 2)
-        for index in [records.count - 3, 5_000] {
+        var records = try RandomHistory.make(seed: 8, count: ParallelEventDecoder.parallelThreshold * 8)
+        // Both in later parts than the first, the earlier one in an earlier part than the other.
+        let earlier = records.count * 5 / 8
+        for index in [records.count - 3, earlier] {
             records[index].data = ["nonsense": .bool(true)]
         }
-        let expected = try undecodableError(records[5_000])
-        #expect(throws: ReplayError.undecodable(sequence: records[5_000].sequence, expected)) {
+        let expected = try undecodableError(records[earlier])
+        #expect(throws: ReplayError.undecodable(sequence: records[earlier].sequence, expected)) {
             _ = try ParallelEventDecoder.decode(records)
         }
     }

@@ -10,7 +10,7 @@ import TransitionSupport
 /// reported for the earliest record that fails, as a sequential decode would.
 enum ParallelEventDecoder {
     /// Fewer records than this are decoded on the calling thread.
-    static let parallelThreshold = 4096
+    static let parallelThreshold = 1024
     static let workers = OnlineProcessors.count(upTo: 8)
 
     static func decode(_ records: [EventRecord]) throws(ReplayError) -> [RecordedEvent] {
