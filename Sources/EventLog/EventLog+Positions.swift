@@ -58,11 +58,8 @@ extension EventLog {
     /// Segments are read in blocks whose lines are decoded on all cores
     /// (``ParallelLineDecoder``); the sequence and batch checks then run in order. A final run of
     /// bytes without a newline (a torn line) is never shown.
-    ///
-    /// `blockEnd` is called after the events of each block have been shown; it returns `false` to stop.
     func stream<Entry: StreamedEntry>(
         segments: [Segment], from position: LogPosition?, reading read: ParallelLineDecoder.Reader<Entry>,
-        blockBytes: Int = readBlockSize, blockEnd: () throws -> Bool = { true },
         _ body: (consuming Entry, LogPosition) throws -> Bool
     ) throws {
         // The members of an unfinished batch, and where each ends.
@@ -70,7 +67,99 @@ extension EventLog {
         var pendingPositions: [LogPosition] = []
         // The members of an unfinished batch that are still in the block's runs.
         var held: [HeldEntry] = []
-        var expected = (position?.sequence ?? 0) + 1
+        var order = SequenceCheck(expected: (position?.sequence ?? 0) + 1)
+        try forEachDecodedBlock(segments: segments, from: position, reading: read, blockBytes: Self.readBlockSize) { runs, segment in
+            // Entries are read in place and moved out of the decoded runs once, to `body`; the
+            // members of a batch wait in place (`held`) until its last member is read.
+            for run in runs.indices {
+                for index in runs[run].entries.indices {
+                    let (sequence, hash, batch) = try order.check(runs[run], index, in: segment)
+                    let here = LogPosition(
+                        sequence: sequence, hash: hash, segmentFirstSequence: segment.firstSequence, offset: runs[run].ends[index])
+                    if let batch, sequence < batch.last {
+                        held.append(HeldEntry(run: run, index: index, position: here))
+                        continue
+                    }
+                    for earlier in pending.indices {
+                        // Moved out and on (binding a tuple element here would copy the record).
+                        let position = pendingPositions[earlier]
+                        guard let member = pending[earlier].take() else { continue }
+                        if try !body(consume member, position) { return false }
+                    }
+                    pending.removeAll(keepingCapacity: true)
+                    pendingPositions.removeAll(keepingCapacity: true)
+                    for member in held {
+                        guard let entry = runs[member.run].entries[member.index].take() else { continue }
+                        if try !body(consume entry, member.position) { return false }
+                    }
+                    held.removeAll(keepingCapacity: true)
+                    guard let entry = runs[run].entries[index].take() else { continue }
+                    if try !body(consume entry, here) { return false }
+                }
+            }
+            // The members of a batch still open when the block ends wait for the next block.
+            for member in held {
+                pending.append(runs[member.run].entries[member.index].take())
+                pendingPositions.append(member.position)
+            }
+            held.removeAll(keepingCapacity: true)
+            return true
+        }
+    }
+
+    /// Streams every committed event in order as the decoded runs of one block at a time (never
+    /// none), the members of a batch held back until its last member is read. `body` returns
+    /// `false` to stop.
+    ///
+    /// This is ``stream(segments:from:reading:_:)`` for a caller that takes many events at once:
+    /// the runs the lines were decoded into are handed over whole, so no record is moved one by one.
+    func streamRuns<Entry: StreamedEntry>(
+        segments: [Segment], reading read: ParallelLineDecoder.Reader<Entry>, blockBytes: Int,
+        _ body: (inout [[Entry?]]) throws -> Bool
+    ) throws {
+        // The members of an unfinished batch read in earlier blocks.
+        var carried: [Entry?] = []
+        var order = SequenceCheck(expected: 1)
+        try forEachDecodedBlock(segments: segments, from: nil, reading: read, blockBytes: blockBytes) { runs, segment in
+            // Every line is checked in order, in place; the block is shown up to the last event
+            // that ends a batch (or is in none).
+            var cut: (run: Int, index: Int)?
+            for run in runs.indices {
+                for index in runs[run].entries.indices {
+                    let (sequence, _, batch) = try order.check(runs[run], index, in: segment)
+                    if batch.map({ sequence >= $0.last }) ?? true { cut = (run, index) }
+                }
+            }
+            var shown: [[Entry?]] = []
+            if let cut, !carried.isEmpty {
+                shown.append([])
+                swap(&shown[0], &carried)
+            }
+            for run in runs.indices {
+                guard let cut, run <= cut.run else {
+                    for index in runs[run].entries.indices { carried.append(runs[run].entries[index].take()) }
+                    continue
+                }
+                if run == cut.run {
+                    for index in runs[run].entries.indices where index > cut.index { carried.append(runs[run].entries[index].take()) }
+                    runs[run].entries.removeSubrange((cut.index + 1)...)
+                }
+                shown.append([])
+                swap(&shown[shown.count - 1], &runs[run].entries)
+            }
+            guard !shown.isEmpty else { return true }
+            return try body(&shown)
+        }
+    }
+
+    /// Reads `segments` from the start (or from `position` in its segment) a block at a time, and
+    /// hands `body` the complete lines of each block decoded into runs on all cores, with the
+    /// segment they are from. A final run of bytes without a newline (a torn line) is never read.
+    /// `body` returns `false` to stop.
+    private func forEachDecodedBlock<Entry>(
+        segments: [Segment], from position: LogPosition?, reading read: ParallelLineDecoder.Reader<Entry>, blockBytes: Int,
+        _ body: (inout [ParallelLineDecoder.Run<Entry>], Segment) throws -> Bool
+    ) throws {
         for segment in segments {
             let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
             let file = try POSIXFile(path: segment.path, flags: O_RDONLY)
@@ -100,59 +189,39 @@ extension EventLog {
                 var runs = block.withUnsafeBufferPointer { buffer in
                     ParallelLineDecoder.decode(UnsafeBufferPointer(rebasing: buffer[...lastNewline]), fileOffset: offset, reading: read)
                 }
-                // Entries are read in place and moved out of the decoded runs once, to `body`; the
-                // members of a batch wait in place (`held`) until its last member is read.
-                for run in runs.indices {
-                    for index in runs[run].entries.indices {
-                        // Through the buffer: reading a field through the array's subscript copies the entry.
-                        let (sequence, hash, batch) = runs[run].entries.withUnsafeBufferPointer { entries in
-                            (entries[index]?.sequence, entries[index]?.hash, entries[index]?.batch)
-                        }
-                        guard let sequence, let hash else {
-                            throw EventLogError.corrupt(
-                                file: segment.path, line: try LineCounter.lineNumber(atOffset: runs[run].offsets[index], path: segment.path),
-                                reason: "\(runs[run].problem(at: index))")
-                        }
-                        guard sequence == expected else {
-                            throw EventLogError.corrupt(
-                                file: segment.path, line: try LineCounter.lineNumber(atOffset: runs[run].offsets[index], path: segment.path),
-                                reason: "expected sequence \(expected) but found \(sequence)")
-                        }
-                        expected += 1
-                        let here = LogPosition(
-                            sequence: sequence, hash: hash, segmentFirstSequence: segment.firstSequence, offset: runs[run].ends[index])
-                        if let batch, sequence < batch.last {
-                            held.append(HeldEntry(run: run, index: index, position: here))
-                            continue
-                        }
-                        for earlier in pending.indices {
-                            // Moved out and on (binding a tuple element here would copy the record).
-                            let position = pendingPositions[earlier]
-                            guard let member = pending[earlier].take() else { continue }
-                            if try !body(consume member, position) { return }
-                        }
-                        pending.removeAll(keepingCapacity: true)
-                        pendingPositions.removeAll(keepingCapacity: true)
-                        for member in held {
-                            guard let entry = runs[member.run].entries[member.index].take() else { continue }
-                            if try !body(consume entry, member.position) { return }
-                        }
-                        held.removeAll(keepingCapacity: true)
-                        guard let entry = runs[run].entries[index].take() else { continue }
-                        if try !body(consume entry, here) { return }
-                    }
-                }
-                // The members of a batch still open when the block ends wait for the next block.
-                for member in held {
-                    pending.append(runs[member.run].entries[member.index].take())
-                    pendingPositions.append(member.position)
-                }
-                held.removeAll(keepingCapacity: true)
-                if try !blockEnd() { return }
+                if try !body(&runs, segment) { return }
                 offset += lastNewline + 1
                 carry = Array(block[(lastNewline + 1)...])
                 blockSize = blockBytes
             }
+        }
+    }
+
+    /// The in-order check of every decoded line: it must decode, and carry the next sequence number.
+    private struct SequenceCheck {
+        var expected: Int
+
+        /// The sequence number, hash and batch marker of line `index` of `run` (read in place), if
+        /// it decoded and is the next event; otherwise the corruption error, naming the line.
+        mutating func check<Entry: StreamedEntry>(
+            _ run: ParallelLineDecoder.Run<Entry>, _ index: Int, in segment: Segment
+        ) throws -> (sequence: Int, hash: SHA256Digest, batch: BatchMarker?) {
+            // Through the buffer: reading a field through the array's subscript copies the entry.
+            let (sequence, hash, batch) = run.entries.withUnsafeBufferPointer { entries in
+                (entries[index]?.sequence, entries[index]?.hash, entries[index]?.batch)
+            }
+            guard let sequence, let hash else {
+                throw EventLogError.corrupt(
+                    file: segment.path, line: try LineCounter.lineNumber(atOffset: run.offsets[index], path: segment.path),
+                    reason: "\(run.problem(at: index))")
+            }
+            guard sequence == expected else {
+                throw EventLogError.corrupt(
+                    file: segment.path, line: try LineCounter.lineNumber(atOffset: run.offsets[index], path: segment.path),
+                    reason: "expected sequence \(expected) but found \(sequence)")
+            }
+            expected += 1
+            return (sequence, hash, batch)
         }
     }
 

@@ -35,24 +35,15 @@ extension EventLog {
     static let recordBlockBytes = 1 << 20
 
     /// Streams every committed event in order, a block of the log at a time (the events of one
-    /// read, up to some thousands; never none). `body` returns `false` to stop early.
+    /// read, up to some thousands; never none), as consecutive runs: the events in order are the
+    /// runs' events in order. `body` returns `false` to stop early.
     ///
     /// This is ``forEach(_:)`` for a caller that works on many events at once, such as a replay
-    /// decoding each block's payloads on all cores: it gets the events as they were read, with no
-    /// per-event call. The block is lent as optionals so that `body` can move records out of it
-    /// (`block[i].take()`) rather than copy them; every element is a record when `body` gets it.
-    public func forEachBlock(_ body: (inout [EventRecord?]) throws -> Bool) throws {
-        var block: [EventRecord?] = []
-        try stream(
-            segments: segments(), from: nil, reading: ParallelLineDecoder.records, blockBytes: Self.recordBlockBytes,
-            blockEnd: {
-                guard !block.isEmpty else { return true }
-                defer { block.removeAll(keepingCapacity: true) }
-                return try body(&block)
-            },
-            { (record: consuming EventRecord, _) in
-                block.append(consume record)
-                return true
-            })
+    /// decoding each block's payloads on all cores: it gets the events as they were read, in the
+    /// runs they were decoded in on all cores, with no per-event call and no record moved. The
+    /// runs are lent as optionals so that `body` can move records out of them
+    /// (`runs[r][i].take()`) rather than copy them; every element is a record when `body` gets it.
+    public func forEachBlock(_ body: (inout [[EventRecord?]]) throws -> Bool) throws {
+        try streamRuns(segments: segments(), reading: ParallelLineDecoder.records, blockBytes: Self.recordBlockBytes, body)
     }
 }

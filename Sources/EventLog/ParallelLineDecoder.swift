@@ -98,20 +98,19 @@ enum ParallelLineDecoder {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fileOffset: Int, reading read: Reader<Entry>
     ) -> Run<Entry> {
         guard let base = bytes.baseAddress else { return Run(capacity: 0) }
-        // Count the lines first (memchr is far cheaper than growing arrays of big values).
-        var count = 0
+        // Find the lines first (memchr is far cheaper than growing arrays of big values), once.
+        var ends: [Int] = []
+        ends.reserveCapacity(range.count / 256 + 1)
         var scan = range.lowerBound
         while scan < range.upperBound, let found = memchr(base + scan, 0x0A, range.upperBound - scan) {
-            count += 1
-            scan = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            ends.append(end)
+            scan = end + 1
         }
-        var run = Run<Entry>(capacity: count)
+        var run = Run<Entry>(capacity: ends.count)
         let strings = StringCache()
         var start = range.lowerBound
-        while start < range.upperBound,
-            let found = memchr(base + start, 0x0A, range.upperBound - start)
-        {
-            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        for end in ends {
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             let index = run.entries.count
             run.entries.append(nil)

@@ -71,4 +71,69 @@ struct ParallelReadTests {
         }
         #expect(stopped == Array(1...5_000), "stopping early works across parallel blocks")
     }
+
+    /// Every record `streamRuns` shows with blocks of `blockBytes`, in order, and how many blocks.
+    func readInRuns(_ log: EventLog, blockBytes: Int) throws -> (records: [EventRecord], blocks: Int, nils: Int) {
+        var records: [EventRecord] = []
+        var blocks = 0
+        var nils = 0
+        try log.streamRuns(segments: log.segments(), reading: ParallelLineDecoder.records, blockBytes: blockBytes) { runs in
+            blocks += 1
+            for run in runs.indices {
+                for index in runs[run].indices {
+                    if let record = runs[run][index].take() { records.append(record) } else { nils += 1 }
+                }
+            }
+            return true
+        }
+        return (records, blocks, nils)
+    }
+
+    @Test("reading in runs a block at a time equals reading event by event, whatever the block size")
+    func runsSameAsEvents() throws {
+        for segmentBytes in [LogLayout.defaultSegmentBytes, 300_000] {
+            let directory = try TemporaryDirectory()
+            let log = try bigLog(directory, segmentBytes: segmentBytes)
+            let expected = try log.readAll()
+            for blockBytes in [1, 700, 20_000, 1 << 20] {
+                let read = try readInRuns(log, blockBytes: blockBytes)
+                #expect(read.records == expected, "blocks of \(blockBytes) bytes, segments of \(segmentBytes)")
+                #expect(read.nils == 0, "every element shown is a record")
+                if blockBytes == 20_000 { #expect(read.blocks > 10, "batches of up to 61 events span blocks") }
+            }
+        }
+    }
+
+    @Test("reading in runs holds back a batch whose last member is missing, as reading event by event does")
+    func runsHoldBackUnfinishedBatch() throws {
+        let directory = try TemporaryDirectory()
+        let log = try bigLog(directory)
+        try log.append((0..<40).map { sampleEvent(10_000 + $0) })
+        let complete = try log.readAll()
+        // Cut the batch's last line off (the lines before it stay whole).
+        let segment = try #require(log.segments().last)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: segment.path))
+        let lastLine = try #require(bytes.dropLast().lastIndex(of: 0x0A))
+        try bytes.prefix(through: lastLine).write(to: URL(fileURLWithPath: segment.path))
+        let eventByEvent = try log.readAll()
+        #expect(eventByEvent == Array(complete.dropLast(40)), "the 39 members read are held back")
+        for blockBytes in [1, 3_000, 1 << 20] {
+            #expect(try readInRuns(log, blockBytes: blockBytes).records == eventByEvent, "blocks of \(blockBytes) bytes")
+        }
+    }
+
+    @Test("a reader in runs may stop after any block")
+    func runsStopEarly() throws {
+        let directory = try TemporaryDirectory()
+        let log = try bigLog(directory)
+        var blocks = 0
+        var seen = 0
+        try log.streamRuns(segments: log.segments(), reading: ParallelLineDecoder.records, blockBytes: 20_000) { runs in
+            blocks += 1
+            seen += runs.reduce(0) { $0 + $1.count }
+            return blocks < 3
+        }
+        #expect(blocks == 3)
+        #expect(seen > 0 && seen < 6_000)
+    }
 }

@@ -100,12 +100,13 @@ public enum LogReplay {
         }
         do {
             try log.forEachBlock { block in
-                let newest = block.last??.sequence ?? 0
+                let newest = block.last(where: { !$0.isEmpty })?.last??.sequence ?? 0
                 if !pipeline.isStarted, newest > headAtStart { try start() }
                 // Events appended after the first pass are never decoded, so they cannot fail the replay.
                 let cut = prepass?.last ?? headAtStart
                 if asOf != nil || newest > cut { leaveOut(of: &block, after: cut, recordedAfter: asOf) }
-                // Decoded here on all cores (each record moved into its event) while earlier runs are folded.
+                // Decoded here on all cores, a run of the block each (each record moved into its
+                // event), while earlier runs are folded.
                 var runs = try ParallelEventDecoder.decodeRuns(taking: &block)
                 for index in runs.indices {
                     // Start folding as soon as the first pass is done, and before the queue is full.
@@ -159,12 +160,14 @@ public enum LogReplay {
     private struct MarksDisagree: Error {}
 
     /// Clears the records of `block` past event `cut` or recorded after `asOf`, so they are not decoded.
-    private static func leaveOut(of block: inout [EventRecord?], after cut: Int, recordedAfter asOf: Timestamp?) {
-        block.withUnsafeMutableBufferPointer { records in
-            for index in records.indices {
-                // Fields are read in place: binding the record would copy it.
-                guard let sequence = records[index]?.sequence, let recordedAt = records[index]?.recordedAt else { continue }
-                if sequence > cut || asOf.map({ recordedAt > $0 }) ?? false { records[index] = nil }
+    private static func leaveOut(of block: inout [[EventRecord?]], after cut: Int, recordedAfter asOf: Timestamp?) {
+        for run in block.indices {
+            block[run].withUnsafeMutableBufferPointer { records in
+                for index in records.indices {
+                    // Fields are read in place: binding the record would copy it.
+                    guard let sequence = records[index]?.sequence, let recordedAt = records[index]?.recordedAt else { continue }
+                    if sequence > cut || asOf.map({ recordedAt > $0 }) ?? false { records[index] = nil }
+                }
             }
         }
     }

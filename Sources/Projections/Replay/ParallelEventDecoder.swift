@@ -40,17 +40,48 @@ enum ParallelEventDecoder {
     static func decodeRuns(taking records: inout [EventRecord?]) throws(ReplayError) -> [[RecordedEvent?]] {
         let count = records.count
         let parts = count >= parallelThreshold ? workers : 1
-        let results = ParallelSlots<Result<[RecordedEvent?], ReplayError>>(count: parts)
-        records.withUnsafeMutableBufferPointer { buffer in
+        return try records.withUnsafeMutableBufferPointer { (buffer) throws(ReplayError) in
             let shared = SharedRecords(buffer)
-            guard parts > 1 else {
-                results[0] = Result { () throws(ReplayError) in try decode(taking: shared.buffer, 0..<count) }
-                return
+            return try decodeParts(parts) { part throws(ReplayError) in
+                try decode(taking: shared.buffer, (count * part / parts)..<(count * (part + 1) / parts))
             }
-            // Each part moves records out of its own range only: no element is touched twice.
+        }
+    }
+
+    /// The events of `runs`, decoded on all cores a run each (the run as read is the unit of work),
+    /// as runs in the same order; otherwise as ``decodeRuns(taking:)-([EventRecord?])``.
+    static func decodeRuns(taking runs: inout [[EventRecord?]]) throws(ReplayError) -> [[RecordedEvent?]] {
+        let total = runs.reduce(0) { $0 + $1.count }
+        guard total >= parallelThreshold else {
+            var records: [EventRecord?] = []
+            records.reserveCapacity(total)
+            for run in runs.indices {
+                for index in runs[run].indices { records.append(runs[run][index].take()) }
+            }
+            return try decodeRuns(taking: &records)
+        }
+        return try runs.withUnsafeMutableBufferPointer { (outer) throws(ReplayError) in
+            let shared = SharedRuns(outer)
+            return try decodeParts(outer.count) { part throws(ReplayError) in
+                // Each part touches its own run only.
+                try shared.buffer[part].withUnsafeMutableBufferPointer { (records) throws(ReplayError) in
+                    try decode(taking: records, 0..<records.count)
+                }
+            }
+        }
+    }
+
+    /// Runs `decodePart` for parts `0..<parts` (on all cores when there are several) and returns
+    /// their runs in order, or the failure of the earliest part that failed.
+    private static func decodeParts(
+        _ parts: Int, _ decodePart: @Sendable (Int) throws(ReplayError) -> [RecordedEvent?]
+    ) throws(ReplayError) -> [[RecordedEvent?]] {
+        let results = ParallelSlots<Result<[RecordedEvent?], ReplayError>>(count: parts)
+        if parts == 1 {
+            results[0] = Result { () throws(ReplayError) in try decodePart(0) }
+        } else {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let range = (count * part / parts)..<(count * (part + 1) / parts)
-                results[part] = Result { () throws(ReplayError) in try decode(taking: shared.buffer, range) }
+                results[part] = Result { () throws(ReplayError) in try decodePart(part) }
             }
         }
         var runs: [[RecordedEvent?]] = []
@@ -87,4 +118,11 @@ enum ParallelEventDecoder {
 private struct SharedRecords: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<EventRecord?>
     init(_ buffer: UnsafeMutableBufferPointer<EventRecord?>) { self.buffer = buffer }
+}
+
+/// Lends the runs of one block to the parallel decoding, each part moving records out of a run of
+/// its own (so no run is shared between threads).
+private struct SharedRuns: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<[EventRecord?]>
+    init(_ buffer: UnsafeMutableBufferPointer<[EventRecord?]>) { self.buffer = buffer }
 }
