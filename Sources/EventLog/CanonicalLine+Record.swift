@@ -13,14 +13,17 @@ extension CanonicalLine {
     ///
     /// Short strings are taken from `strings` when it has them (a reader of many lines passes one).
     static func record(of line: UnsafeRawBufferPointer, strings: StringCache? = nil) -> EventRecord? {
-        // `strings` is held to the end (the cursor holds it unretained); returned directly, not
-        // through a closure, so the record is built where the caller wants it.
-        defer { withExtendedLifetime(strings) {} }
-        return read(line, strings: strings)
+        var record: EventRecord?
+        _ = read(line, strings: strings, into: &record)
+        return record
     }
 
-    private static func read(_ line: UnsafeRawBufferPointer, strings: StringCache?) -> EventRecord? {
-        guard let start = line.baseAddress, line.count > hashSuffixLength else { return nil }
+    /// ``record(of:strings:)`` stored straight into `slot` (which the caller has left `nil`);
+    /// whether the line is in the writer's canonical form.
+    static func read(_ line: UnsafeRawBufferPointer, strings: StringCache?, into slot: inout EventRecord?) -> Bool {
+        // `strings` is held to the end (the cursor holds it unretained).
+        defer { withExtendedLifetime(strings) {} }
+        guard let start = line.baseAddress, line.count > hashSuffixLength else { return false }
         var cursor = CanonicalJSONCursor(start.assumingMemoryBound(to: UInt8.self), count: line.count)
         // `strings` outlives the cursor (it is this function's argument).
         cursor.strings = strings.map(Unmanaged.passUnretained)
@@ -31,53 +34,54 @@ extension CanonicalLine {
             cursor.consume(",\"recordedAt\":"), let recordedAt = timestamp(&cursor),
             cursor.consume(",\"effective\":"), let effective = date(&cursor),
             cursor.consume(",\"actor\":"), let actor = cursor.text()
-        else { return nil }
+        else { return false }
         var role: String?
         var entity: String?
         var reason: String?
         var evidence: [EvidenceReference] = []
         if cursor.consume(",\"role\":") {
-            guard let text = cursor.text() else { return nil }
+            guard let text = cursor.text() else { return false }
             role = text
         }
         if cursor.consume(",\"entity\":") {
-            guard let text = cursor.text() else { return nil }
+            guard let text = cursor.text() else { return false }
             entity = text
         }
         if cursor.consume(",\"reason\":") {
-            guard let text = cursor.text() else { return nil }
+            guard let text = cursor.text() else { return false }
             reason = text
         }
         if cursor.consume(",\"evidence\":") {
-            guard let list = evidenceList(&cursor) else { return nil }
+            guard let list = evidenceList(&cursor) else { return false }
             evidence = list
         }
-        guard cursor.consume(",\"data\":"), let data = cursor.jsonObject(depth: 2) else { return nil }
+        guard cursor.consume(",\"data\":"), let data = cursor.jsonObject(depth: 2) else { return false }
         var system: JSONObject?
         var signature: JSONObject?
         var batch: BatchMarker?
         if cursor.consume(",\"system\":") {
-            guard let object = cursor.jsonObject(depth: 2) else { return nil }
+            guard let object = cursor.jsonObject(depth: 2) else { return false }
             system = object
         }
         if cursor.consume(",\"signature\":") {
-            guard let object = cursor.jsonObject(depth: 2) else { return nil }
+            guard let object = cursor.jsonObject(depth: 2) else { return false }
             signature = object
         }
         if cursor.consume(",\"batch\":") {
             guard cursor.consume("{\"first\":"), let first = cursor.integer(), cursor.consume(",\"size\":"),
                 let size = cursor.integer(), cursor.consume("}")
-            else { return nil }
+            else { return false }
             batch = BatchMarker(first: first, size: size)
         }
         guard cursor.consume(",\"prev\":\""), let previousHash = hexDigest(&cursor), cursor.consume("\""),
             cursor.index == line.count - hashSuffixLength, cursor.consume(",\"hash\":\""), let hash = hexDigest(&cursor),
             cursor.consume("\"}"), cursor.isAtEnd
-        else { return nil }
-        return EventRecord(
+        else { return false }
+        slot = EventRecord(
             sequence: sequence, id: id, type: type, schema: schema, recordedAt: recordedAt, effective: effective, actor: actor,
             role: role, entity: entity, reason: reason, evidence: evidence, data: data, system: system, signature: signature,
             batch: batch, previousHash: previousHash, hash: hash)
+        return true
     }
 
     /// An evidence list as `EvidenceReference.writeCanonical` writes it.

@@ -45,6 +45,12 @@ extension EventRecord {
         return try fullyDecodedRecord(line: line)
     }
 
+    /// ``stored(line:strings:)`` written straight into `slot` (which the caller has left `nil`).
+    static func read(line: UnsafeBufferPointer<UInt8>, strings: StringCache?, into slot: inout EventRecord?) throws(LineDecodingError) {
+        if CanonicalLine.read(UnsafeRawBufferPointer(line), strings: strings, into: &slot) { return }
+        slot = try fullyDecodedRecord(line: line)
+    }
+
     /// The full decoder: parses any JSON line into a `JSONValue` tree and reads the event from it.
     ///
     /// Slower than the canonical reading, but it accepts every valid spelling (white space, escapes,

@@ -47,7 +47,7 @@ enum ParallelLineDecoder {
     /// Reads the whole record of a line, without re-checking its hash (that is `verify`'s job).
     static let records: Reader<EventRecord> = { line, strings, slot in
         do throws(LineDecodingError) {
-            slot = try EventRecord.stored(line: line, strings: strings)
+            try EventRecord.read(line: line, strings: strings, into: &slot)
             return nil
         } catch {
             return error
