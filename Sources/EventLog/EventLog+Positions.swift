@@ -108,14 +108,14 @@ extension EventLog {
     }
 
     /// Streams every committed event in order as the decoded runs of one block at a time (never
-    /// none), the members of a batch held back until its last member is read. `body` returns
-    /// `false` to stop.
+    /// none), the members of a batch held back until its last member is read, with the position
+    /// just after the block's last event. `body` returns `false` to stop.
     ///
     /// This is ``stream(segments:from:reading:_:)`` for a caller that takes many events at once:
     /// the runs the lines were decoded into are handed over whole, so no record is moved one by one.
     func streamRuns<Entry: StreamedEntry>(
         segments: [Segment], reading read: ParallelLineDecoder.Reader<Entry>, blockBytes: Int,
-        _ body: (inout [[Entry?]]) throws -> Bool
+        _ body: (inout [[Entry?]], LogPosition) throws -> Bool
     ) throws {
         // The members of an unfinished batch read in earlier blocks.
         var carried: [Entry?] = []
@@ -124,10 +124,15 @@ extension EventLog {
             // Every line is checked in order, in place; the block is shown up to the last event
             // that ends a batch (or is in none).
             var cut: (run: Int, index: Int)?
+            var after: LogPosition?
             for run in runs.indices {
                 for index in runs[run].entries.indices {
-                    let (sequence, _, batch) = try order.check(runs[run], index, in: segment)
-                    if batch.map({ sequence >= $0.last }) ?? true { cut = (run, index) }
+                    let (sequence, hash, batch) = try order.check(runs[run], index, in: segment)
+                    if batch.map({ sequence >= $0.last }) ?? true {
+                        cut = (run, index)
+                        after = LogPosition(
+                            sequence: sequence, hash: hash, segmentFirstSequence: segment.firstSequence, offset: runs[run].ends[index])
+                    }
                 }
             }
             var shown: [[Entry?]] = []
@@ -147,8 +152,8 @@ extension EventLog {
                 shown.append([])
                 swap(&shown[shown.count - 1], &runs[run].entries)
             }
-            guard !shown.isEmpty else { return true }
-            return try body(&shown)
+            guard let after, !shown.isEmpty else { return true }
+            return try body(&shown, after)
         }
     }
 

@@ -29,6 +29,18 @@ extension EventLog {
             body)
     }
 
+    /// Streams the marks of every committed event in order (see ``forEachMark(_:_:)``) a block of
+    /// the log at a time, as the runs they were read in on all cores, with the position just after
+    /// the block's last event. `body` returns `false` to stop early.
+    ///
+    /// This is ``forEachMark(_:_:)`` for a first pass over a long log: no mark is moved and no
+    /// position made one by one, so the part of the pass that runs on one core stays small.
+    public func forEachMarkBlock(_ classifier: EventMark.Classifier, _ body: (inout [[EventMark?]], LogPosition) throws -> Bool) throws {
+        try streamRuns(
+            segments: segments(), reading: ParallelLineDecoder.reading { EventMark.read(line: $0, classifier: classifier) },
+            blockBytes: Self.readBlockSize, body)
+    }
+
     /// How much of a segment ``forEachBlock(_:)`` reads at a time: less than the header
     /// reader's blocks, so that a block's decoded records (some hundreds of bytes each, besides
     /// the line) stay in the cores' caches between the stages of a replay.
@@ -44,6 +56,8 @@ extension EventLog {
     /// runs are lent as optionals so that `body` can move records out of them
     /// (`runs[r][i].take()`) rather than copy them; every element is a record when `body` gets it.
     public func forEachBlock(_ body: (inout [[EventRecord?]]) throws -> Bool) throws {
-        try streamRuns(segments: segments(), reading: ParallelLineDecoder.records, blockBytes: Self.recordBlockBytes, body)
+        try streamRuns(segments: segments(), reading: ParallelLineDecoder.records, blockBytes: Self.recordBlockBytes) { runs, _ in
+            try body(&runs)
+        }
     }
 }

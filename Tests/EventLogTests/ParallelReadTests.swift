@@ -73,17 +73,24 @@ struct ParallelReadTests {
     }
 
     /// Every record `streamRuns` shows with blocks of `blockBytes`, in order, and how many blocks.
+    /// Each block's position must be the one just after its last record, as the per-event read gives it.
     func readInRuns(_ log: EventLog, blockBytes: Int) throws -> (records: [EventRecord], blocks: Int, nils: Int) {
+        var positions: [Int: LogPosition] = [:]
+        try log.forEachPositioned { record, position in
+            positions[record.sequence] = position
+            return true
+        }
         var records: [EventRecord] = []
         var blocks = 0
         var nils = 0
-        try log.streamRuns(segments: log.segments(), reading: ParallelLineDecoder.records, blockBytes: blockBytes) { runs in
+        try log.streamRuns(segments: log.segments(), reading: ParallelLineDecoder.records, blockBytes: blockBytes) { runs, after in
             blocks += 1
             for run in runs.indices {
                 for index in runs[run].indices {
                     if let record = runs[run][index].take() { records.append(record) } else { nils += 1 }
                 }
             }
+            #expect(records.last.map { positions[$0.sequence] == after } == true, "the position after block \(blocks)")
             return true
         }
         return (records, blocks, nils)
@@ -128,7 +135,7 @@ struct ParallelReadTests {
         let log = try bigLog(directory)
         var blocks = 0
         var seen = 0
-        try log.streamRuns(segments: log.segments(), reading: ParallelLineDecoder.records, blockBytes: 20_000) { runs in
+        try log.streamRuns(segments: log.segments(), reading: ParallelLineDecoder.records, blockBytes: 20_000) { runs, _ in
             blocks += 1
             seen += runs.reduce(0) { $0 + $1.count }
             return blocks < 3

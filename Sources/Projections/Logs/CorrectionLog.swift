@@ -70,6 +70,11 @@ public struct CorrectionLog: Sendable, Hashable, Codable {
         typesBySequence[sequence] = type
     }
 
+    /// ``note(sequence:type:)`` for a type given by its code in ``EventTypeTable/types``.
+    mutating func note(sequence: Int, typeCode: UInt8) {
+        typesBySequence.setCode(typeCode, at: sequence)
+    }
+
     /// Folds one event in. Every event in scope must be folded (not only corrections), in order.
     public mutating func apply(_ event: RecordedEvent) {
         typesBySequence[event.sequence] = event.type

@@ -6,9 +6,10 @@ import Domain
 /// Sequence numbers are dense, so this is an array of one byte per event rather than a dictionary;
 /// a million events cost a megabyte, and the table is stored in a snapshot as one string.
 struct EventTypeTable: Sendable, Hashable {
-    private static let types = DomainEventType.allCases
+    /// Every type, in the order of their codes (code 1 is the first).
+    static let types = DomainEventType.allCases
     /// `codes[sequence]` is 0 for an event not seen, else 1 + the type's index in `types`.
-    private var codes: [UInt8] = []
+    private(set) var codes: [UInt8] = []
 
     init() {}
 
@@ -24,6 +25,16 @@ struct EventTypeTable: Sendable, Hashable {
             while sequence >= codes.count { codes.append(0) }
             codes[sequence] = newValue.flatMap { type in Self.types.firstIndex(of: type).map { UInt8($0 + 1) } } ?? 0
         }
+    }
+}
+
+extension EventTypeTable {
+    /// Sets the type of event `sequence` by its code (1 + its index in ``types``; 0 for none),
+    /// as a first pass that read codes rather than types does: no type is looked up.
+    mutating func setCode(_ code: UInt8, at sequence: Int) {
+        guard sequence >= 0, Int(code) <= Self.types.count else { return }
+        while sequence >= codes.count { codes.append(0) }
+        codes[sequence] = code
     }
 }
 

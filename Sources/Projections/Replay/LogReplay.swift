@@ -44,8 +44,9 @@ public enum LogReplay {
         case headers
     }
 
-    /// Every event type, in the order of their codes in ``markClassifier``.
-    private static let typesByCode = DomainEventType.allCases
+    /// Every event type, in the order of their codes in ``markClassifier``: the correction log's
+    /// type table numbers them the same way, so a mark's code is noted as it is.
+    private static let typesByCode = EventTypeTable.types
     /// Codes every type by its wire name, keeping the records of ``prepassTypes``.
     private static let markClassifier = EventMark.Classifier(
         names: typesByCode.map(\.wireName), keepingRecordsOf: prepassTypes)
@@ -178,10 +179,22 @@ public enum LogReplay {
         var prepass = Prepass()
         switch reading {
         case .marks:
-            try log.forEachMark(markClassifier) { mark, after in
+            let types = typesByCode
+            let classifier = markClassifier
+            try log.forEachMarkBlock(classifier) { runs, after in
                 prepass.position = after
-                let type = mark.typeCode > 0 ? typesByCode[mark.typeCode - 1] : nil
-                prepass.add(sequence: mark.sequence, type: type, record: mark.record)
+                for run in runs.indices {
+                    for index in runs[run].indices {
+                        guard let mark = runs[run][index].take() else { continue }
+                        // Most events are of a type whose record is not kept: their code is noted as it is.
+                        if mark.typeCode > 0, !classifier.keepsRecord(ofCode: mark.typeCode) {
+                            prepass.corrections.note(sequence: mark.sequence, typeCode: UInt8(mark.typeCode))
+                        } else {
+                            let type = mark.typeCode > 0 ? types[mark.typeCode - 1] : nil
+                            prepass.add(sequence: mark.sequence, type: type, record: mark.record)
+                        }
+                    }
+                }
                 return true
             }
         case .headers:
