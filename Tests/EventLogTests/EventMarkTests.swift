@@ -66,6 +66,46 @@ struct EventMarkTests {
         #expect(!classifier.keepsRecord(ofCode: -1))
     }
 
+    @Test("the quick look-up by length and first and last words codes exactly as the index does")
+    func quickLookup() throws {
+        // Names of every length around the word boundaries, sharing first or last words.
+        var names = (1...40).map { length in String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) }) }
+        names += ["contract.mechanism.chosen", "contract.due-diligence.done", "contract.registered", "staff.consulted",
+                  "task.progressed", "task.finished", "dd.evidence.attached", "dd.status.changed", "abcdefgh", "abcdefgh"]
+        let table = EventMark.Classifier(names: names, keepingRecordsOf: [])
+        var generator = SystemRandomNumberGenerator()
+        var probes = names
+        for name in names {
+            var bytes = Array(name.utf8)
+            // One byte changed anywhere, one dropped, one added: near misses.
+            for index in bytes.indices {
+                var changed = bytes
+                changed[index] ^= 1
+                probes.append(String(decoding: changed, as: UTF8.self))
+            }
+            probes.append(String(decoding: bytes.dropLast(), as: UTF8.self))
+            bytes.append(UInt8(ascii: "x"))
+            probes.append(String(decoding: bytes, as: UTF8.self))
+        }
+        probes += ["", "é", "contract.mechanism.chosén", "\u{212A}", "abcdefgh\u{0301}"]
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...45, using: &generator)
+            probes.append(String((0..<length).map { _ in Character(UnicodeScalar(UInt8.random(in: 97...100, using: &generator))) }))
+        }
+        for probe in probes {
+            let expected = table.code(of: probe)
+            // Inside a line, with bytes of every kind on both sides (as the type sits between quotes).
+            for padding in [0, 3, 8, 16] {
+                let line = Array(repeating: UInt8(ascii: "\""), count: padding) + Array(probe.utf8) + Array("\",\"schema\":1}".utf8)
+                let code = line.withUnsafeBufferPointer { line in
+                    table.code(ofUTF8: UnsafeBufferPointer(rebasing: line[padding..<padding + probe.utf8.count]), within: line)
+                }
+                #expect(code == expected, "\(probe) after \(padding) bytes")
+            }
+        }
+        #expect(table.code(of: "abcdefgh") == 8, "a repeated name keeps its first code")
+    }
+
     @Test("a type written with an escape is not read the quick way, and the exact reading codes it")
     func escapedType() throws {
         let line = try #require(try variedLines().first { String(decoding: $0, as: UTF8.self).contains(#""type":"t.minimal""#) })
