@@ -14,8 +14,9 @@ import TransitionSupport
 /// is touched only by the queued work (after `start`) and after the queue drains, which is what
 /// makes the unchecked `Sendable` conformance sound.
 final class FoldPipeline: @unchecked Sendable {
-    /// Runs that may wait or be folding while the caller reads on.
-    static let depth = 8
+    /// Runs that may wait or be folding while the caller reads on: a block of the log is decoded
+    /// into about nine runs (one per part of the work), so this is three or four blocks.
+    static let depth = 32
 
     private var replay = Replay()
     /// Events after this sequence are not folded (they were appended after the first pass).
