@@ -19,7 +19,7 @@ struct FoldPipelineTests {
         let expected = try Replay.state(records: records)
         let corrections = expected.corrections
         let pipeline = FoldPipeline()
-        let all = try runs(records, size: 17)
+        let all = try runs(records, size: 7)
         #expect(all.count > FoldPipeline.depth)
         for run in all.prefix(FoldPipeline.depth) { try pipeline.fold(run) }
         #expect(pipeline.queued == FoldPipeline.depth)
