@@ -14,7 +14,7 @@ import Workflow
 /// log again, decoding each block on all cores and folding it with the corrections already known.
 /// The result equals `Replay.state(records:)` over the same events (`LogReplayTests`).
 ///
-/// A replay of everything reads ``EventMark``s in its first pass (``EventLog/forEachMark(_:_:)``),
+/// A replay of everything reads ``EventMark``s in its first pass (``EventLog/forEachMarkBlock(_:_:)``),
 /// and checks them against what the second pass decodes; a replay as of an instant, or one whose
 /// marks disagree, reads exact headers (``EventLog/forEachHeader(fullRecordTypes:_:)``), which
 /// carry each event's time.
