@@ -136,7 +136,7 @@ extension EventLog {
                 }
             }
             var shown: [[Entry?]] = []
-            if let cut, !carried.isEmpty {
+            if cut != nil, !carried.isEmpty {
                 shown.append([])
                 swap(&shown[0], &carried)
             }
@@ -167,37 +167,12 @@ extension EventLog {
     ) throws {
         for segment in segments {
             let startOffset = position.map { $0.segmentFirstSequence == segment.firstSequence ? $0.offset : 0 } ?? 0
-            let file = try POSIXFile(path: segment.path, flags: O_RDONLY)
-            var offset = startOffset
-            var carry: [UInt8] = []
-            var blockSize = blockBytes
-            while true {
-                // Read the next block after the unfinished line carried over, without zero-filling.
-                let carried = carry.count
-                var count = 0
-                let block = try [UInt8](unsafeUninitializedCapacity: carried + blockSize) { buffer, initialized in
-                    initialized = 0
-                    guard let base = buffer.baseAddress else { return }
-                    carry.withUnsafeBufferPointer { previous in
-                        if let source = previous.baseAddress { base.initialize(from: source, count: carried) }
-                    }
-                    initialized = carried
-                    count = try file.read(into: UnsafeMutableRawBufferPointer(start: base + carried, count: blockSize), at: offset + carried)
-                    initialized = carried + count
-                }
-                if count == 0 { break }
-                guard let lastNewline = block.lastIndex(of: 0x0A) else {
-                    carry = block
-                    blockSize *= 2
-                    continue
-                }
-                var runs = block.withUnsafeBufferPointer { buffer in
-                    ParallelLineDecoder.decode(UnsafeBufferPointer(rebasing: buffer[...lastNewline]), fileOffset: offset, reading: read)
-                }
+            // The next block is read while this one is decoded.
+            let reader = try BlockReader(path: segment.path, from: startOffset, blockBytes: blockBytes)
+            defer { reader.finish() }
+            while let (lines, offset) = try reader.next() {
+                var runs = ParallelLineDecoder.decode(lines, fileOffset: offset, reading: read)
                 if try !body(&runs, segment) { return }
-                offset += lastNewline + 1
-                carry = Array(block[(lastNewline + 1)...])
-                blockSize = blockBytes
             }
         }
     }
