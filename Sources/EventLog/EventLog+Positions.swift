@@ -62,12 +62,21 @@ extension EventLog {
         segments: [Segment], from position: LogPosition?, reading read: ParallelLineDecoder.Reader<Entry>,
         _ body: (consuming Entry, LogPosition) throws -> Bool
     ) throws {
+        try stream(segments: segments, from: position, firstSequence: (position?.sequence ?? 0) + 1, reading: read, body)
+    }
+
+    /// ``stream(segments:from:reading:_:)`` whose first event is `firstSequence` (the first event of
+    /// the first segment, for a read that starts at a segment other than the log's first).
+    func stream<Entry: StreamedEntry>(
+        segments: [Segment], from position: LogPosition?, firstSequence: Int, reading read: ParallelLineDecoder.Reader<Entry>,
+        _ body: (consuming Entry, LogPosition) throws -> Bool
+    ) throws {
         // The members of an unfinished batch, and where each ends.
         var pending: [Entry?] = []
         var pendingPositions: [LogPosition] = []
         // The members of an unfinished batch that are still in the block's runs.
         var held: [HeldEntry] = []
-        var order = SequenceCheck(expected: (position?.sequence ?? 0) + 1)
+        var order = SequenceCheck(expected: firstSequence)
         try forEachDecodedBlock(segments: segments, from: position, reading: read, blockBytes: Self.readBlockSize) { runs, segment in
             // Entries are read in place and moved out of the decoded runs once, to `body`; the
             // members of a batch wait in place (`held`) until its last member is read.
@@ -157,6 +166,51 @@ extension EventLog {
         }
     }
 
+    /// Streams the type mark of every complete line in order, as the runs of one block at a time
+    /// (never none), each line checked in order: it must decode and carry the next sequence
+    /// number. Unlike ``streamRuns(segments:reading:blockBytes:_:)``, no batch is held back (a type
+    /// mark has no batch marker): the members of an unfinished batch at the end are streamed too.
+    func streamTypeMarks(
+        segments: [Segment], reading read: ParallelLineDecoder.Reader<EventTypeMark>, blockBytes: Int,
+        _ body: (inout [[EventTypeMark?]]) throws -> Bool
+    ) throws {
+        var order = SequenceCheck(expected: 1)
+        try forEachDecodedBlock(segments: segments, from: nil, reading: read, blockBytes: blockBytes) { runs, segment in
+            var shown: [[EventTypeMark?]] = []
+            shown.reserveCapacity(runs.count)
+            for run in runs.indices {
+                // Through the buffer: reading a field through the array's subscript copies the mark.
+                let sequences = runs[run].entries.withUnsafeBufferPointer { marks in marks.map { $0?.sequence } }
+                for index in sequences.indices { try order.check(sequences[index], runs[run], index, in: segment) }
+                shown.append([])
+                swap(&shown[shown.count - 1], &runs[run].entries)
+            }
+            return try body(&shown)
+        }
+    }
+
+    /// The position just after event `sequence` (see ``LogPosition``), if it is a committed event of
+    /// this log with this `hash`; `nil` otherwise. Cheap when the event is the last committed one
+    /// of its segment (one read at the end of the segment); otherwise the segment is read up to it.
+    public func position(afterEvent sequence: Int, hash: SHA256Digest) throws -> LogPosition? {
+        guard let segment = try segments().last(where: { $0.firstSequence <= sequence }) else { return nil }
+        let tail = try committedTail(of: segment)
+        if let last = tail.last, last.sequence == sequence {
+            guard last.hash == hash else { return nil }
+            return LogPosition(sequence: sequence, hash: hash, segmentFirstSequence: segment.firstSequence, offset: tail.end)
+        }
+        var found: LogPosition?
+        try stream(
+            segments: [segment], from: nil, firstSequence: segment.firstSequence,
+            reading: ParallelLineDecoder.reading { EventHeader.read(line: $0, fullRecordTypes: []) }
+        ) { header, position in
+            guard header.sequence >= sequence else { return true }
+            if header.sequence == sequence, header.hash == hash { found = position }
+            return false
+        }
+        return found
+    }
+
     /// Reads `segments` from the start (or from `position` in its segment) a block at a time, and
     /// hands `body` the complete lines of each block decoded into runs on all cores, with the
     /// segment they are from. A final run of bytes without a newline (a torn line) is never read.
@@ -190,7 +244,15 @@ extension EventLog {
             let (sequence, hash, batch) = run.entries.withUnsafeBufferPointer { entries in
                 (entries[index]?.sequence, entries[index]?.hash, entries[index]?.batch)
             }
-            guard let sequence, let hash else {
+            try check(sequence, run, index, in: segment)
+            guard let sequence, let hash else { throw EventLogError.corrupt(file: segment.path, line: 0, reason: "unreachable") }
+            return (sequence, hash, batch)
+        }
+
+        /// Checks that line `index` of `run` decoded (its sequence number is `sequence`) and is the
+        /// next event; otherwise throws the corruption error, naming the line.
+        mutating func check<Entry>(_ sequence: Int?, _ run: ParallelLineDecoder.Run<Entry>, _ index: Int, in segment: Segment) throws {
+            guard let sequence else {
                 throw EventLogError.corrupt(
                     file: segment.path, line: try LineCounter.lineNumber(atOffset: run.offsets[index], path: segment.path),
                     reason: "\(run.problem(at: index))")
@@ -201,7 +263,6 @@ extension EventLog {
                     reason: "expected sequence \(expected) but found \(sequence)")
             }
             expected += 1
-            return (sequence, hash, batch)
         }
     }
 

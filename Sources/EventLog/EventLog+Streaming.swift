@@ -41,6 +41,21 @@ extension EventLog {
             blockBytes: Self.readBlockSize, body)
     }
 
+    /// Streams the type mark of every complete line in order (see ``EventTypeMark``), a block of
+    /// the log at a time, as the runs they were read in on all cores; `body` returns `false` to stop.
+    ///
+    /// This is the cheapest first pass: only each canonical line's first fields are read (the whole
+    /// record for the types `classifier` keeps). No batch is held back and no position is given, so
+    /// a caller that decodes the same lines later must take both from there, and check that the
+    /// types agree and that nothing it kept lies past where it stopped, as ``LogReplay`` does. A line
+    /// that is not in the writer's form is read as a header, and reported as by ``forEach(_:)`` when
+    /// it does not decode.
+    public func forEachTypeMarkBlock(_ classifier: EventMark.Classifier, _ body: (inout [[EventTypeMark?]]) throws -> Bool) throws {
+        try streamTypeMarks(
+            segments: segments(), reading: ParallelLineDecoder.reading { EventTypeMark.read(line: $0, classifier: classifier) },
+            blockBytes: Self.readBlockSize, body)
+    }
+
     /// How much of a segment ``forEachBlock(_:)`` reads at a time: less than the header
     /// reader's blocks, so that a block's decoded records (some hundreds of bytes each, besides
     /// the line) stay in the cores' caches between the stages of a replay.

@@ -103,16 +103,12 @@ extension EventMark {
     /// `prev`, are not looked at.
     static func quick(_ line: UnsafeBufferPointer<UInt8>, _ classifier: Classifier) -> EventMark? {
         let suffix = CanonicalLine.hashSuffixLength + previousSuffixLength
-        guard let start = line.baseAddress, line.count > suffix else { return nil }
-        var cursor = CanonicalJSONCursor(start, count: line.count)
-        var typeEscaped = false
-        guard cursor.consume("{\"seq\":"), let sequence = cursor.integer(), cursor.consume(",\"id\":"), cursor.string() != nil,
-            cursor.consume(",\"type\":"), let typeRange = cursor.string(isEscaped: &typeEscaped), !typeEscaped,
-            cursor.consume(",\"schema\":")
-        else { return nil }
+        guard let start = line.baseAddress, line.count > suffix, let (sequence, code, prefixEnd) = prefix(line, classifier) else {
+            return nil
+        }
         // The suffix: `,"prev":"<64 hex>"` then `,"hash":"<64 hex>"}`.
         let previousStart = line.count - suffix
-        guard previousStart >= cursor.index else { return nil }
+        guard previousStart >= prefixEnd else { return nil }
         var tail = CanonicalJSONCursor(start, count: line.count)
         tail.index = previousStart
         // `prev` is not part of the mark; its digits are left to the full decoder.
@@ -120,13 +116,28 @@ extension EventMark {
             tail.consume(",\"hash\":\""), let hash = CanonicalLine.hexDigest(&tail), tail.consume("\"}"), tail.isAtEnd
         else { return nil }
         let batch: BatchMarker?
-        switch batchMarker(endingAt: previousStart, in: tail, after: cursor.index) {
+        switch batchMarker(endingAt: previousStart, in: tail, after: prefixEnd) {
         case .absent: batch = nil
         case .present(let marker): batch = marker
         case .unreadable: return nil
         }
-        let code = classifier.code(ofUTF8: UnsafeBufferPointer(rebasing: line[typeRange]), within: line)
         return EventMark(sequence: sequence, typeCode: code, hash: hash, batch: batch, record: nil)
+    }
+
+    /// The sequence number and type code read from a canonical line's first fields
+    /// (`{"seq":…,"id":"…","type":"…","schema":`), and where they end; `nil` when they are not in
+    /// exactly that form.
+    @inline(__always)
+    static func prefix(_ line: UnsafeBufferPointer<UInt8>, _ classifier: Classifier) -> (sequence: Int, typeCode: Int, end: Int)? {
+        guard let start = line.baseAddress else { return nil }
+        var cursor = CanonicalJSONCursor(start, count: line.count)
+        var typeEscaped = false
+        guard cursor.consume("{\"seq\":"), let sequence = cursor.integer(), cursor.consume(",\"id\":"), cursor.string() != nil,
+            cursor.consume(",\"type\":"), let typeRange = cursor.string(isEscaped: &typeEscaped), !typeEscaped,
+            cursor.consume(",\"schema\":")
+        else { return nil }
+        let code = classifier.code(ofUTF8: UnsafeBufferPointer(rebasing: line[typeRange]), within: line)
+        return (sequence, code, cursor.index)
     }
 
     /// `,"prev":"<64 hex>"`.

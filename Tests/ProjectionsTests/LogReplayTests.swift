@@ -163,6 +163,71 @@ struct LogReplayTests {
         #expect(outcome.state == (try Replay.state(records: committed)))
     }
 
+    /// The replay whose first pass reads type marks, which throws when they must be read again.
+    static func typeMarksReplay(_ log: EventLog) throws -> LogReplay.Outcome {
+        try LogReplay.replay(log, asOf: nil, effectiveOn: nil, workflows: { _ in { _ in nil } }, reading: .typeMarks)
+    }
+
+    @Test("a sound log is replayed with type marks as its first pass, with the exact replay's state and position", arguments: seeds)
+    func typeMarksAccepted(seed: UInt64) throws {
+        let scratch = Scratch()
+        let log = try Self.log(of: RandomHistory.make(seed: seed, count: 500), at: scratch, segmentBytes: 30_000)
+        let records = try log.readAll()
+        let quick = try Self.typeMarksReplay(log)
+        let exact = try LogReplay.replay(log, asOf: nil, effectiveOn: nil, workflows: { _ in { _ in nil } }, reading: .headers)
+        #expect(quick.state == (try Replay.state(records: records)))
+        #expect(quick.position == exact.position && quick.position?.sequence == records.count)
+        let head = try log.head()
+        #expect(quick.lastInScope == exact.lastInScope && quick.lastInScope == head)
+        #expect(quick.workflowRecords == exact.workflowRecords)
+    }
+
+    /// Writes `records` and then `tail` as one batch whose last line is cut off.
+    static func logWithUnfinishedBatch(of records: [EventRecord], tail: [ProposedEvent], at scratch: Scratch) throws -> EventLog {
+        let log = try Self.log(of: records, at: scratch)
+        _ = try log.append(tail)
+        let segment = try #require(try log.segments().last)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment.path)))
+        bytes.removeLast()
+        bytes.removeSubrange(((bytes.lastIndex(of: 0x0A) ?? 0) + 1)...)
+        try Data(bytes).write(to: URL(fileURLWithPath: segment.path))
+        return log
+    }
+
+    @Test("types read past the last event folded (an unfinished batch) are not kept in the state")
+    func typeMarksPastTheEnd() throws {
+        let scratch = Scratch()
+        let records = try RandomHistory.make(seed: 17, count: 120)
+        let tail = records.suffix(3).map { record in
+            var event = record.content
+            event.id = nil
+            event.recordedAt = nil
+            return event
+        }
+        let log = try Self.logWithUnfinishedBatch(of: records, tail: tail, at: scratch)
+        let committed = try log.readAll()
+        #expect(committed.count == records.count)
+        let quick = try Self.typeMarksReplay(log)
+        #expect(quick.state == (try Replay.state(records: committed)))
+        #expect(quick.position?.sequence == committed.count)
+    }
+
+    @Test("a correction in an unfinished batch at the tail is never applied: type marks give way to exact headers")
+    func correctionPastTheEnd() throws {
+        let scratch = Scratch()
+        let records = try RandomHistory.make(seed: 23, count: 120)
+        let target = try #require(records.last { $0.type != "programme.initialised" && !$0.type.hasPrefix("event.") })
+        let retraction = ProposedEvent(type: "event.retracted", actor: "Someone", reason: "Wrong", data: ["sequence": .int(target.sequence)])
+        let filler = ProposedEvent(type: "event.retracted", actor: "Someone", reason: "Also", data: ["sequence": .int(target.sequence)])
+        let log = try Self.logWithUnfinishedBatch(of: records, tail: [retraction, filler], at: scratch)
+        let committed = try log.readAll()
+        #expect(committed.count == records.count)
+        #expect(throws: LogReplay.MarksDisagree.self) { _ = try Self.typeMarksReplay(log) }
+        let outcome = try LogReplay.replay(log)
+        #expect(outcome.state == (try Replay.state(records: committed)))
+        #expect(outcome.position?.sequence == committed.count)
+    }
+
     @Test("an event that does not decode fails the replay as the one-shot replay does")
     func undecodable() throws {
         let scratch = Scratch()

@@ -38,6 +38,14 @@ extension EventTypeTable {
     }
 }
 
+extension EventTypeTable {
+    /// Forgets the types of the events after `sequence` (as if they had not been seen).
+    mutating func truncate(after sequence: Int) {
+        let kept = max(0, sequence + 1)
+        if codes.count > kept { codes.removeSubrange(kept...) }
+    }
+}
+
 extension EventTypeTable: Codable {
     /// Stored as one string: a letter per sequence number (`A` for none, `B` for the first type, ...).
     init(from decoder: any Decoder) throws {

@@ -36,7 +36,7 @@ final class FoldPipeline: @unchecked Sendable {
     private(set) var queued = 0
 
     /// Whether every event's type is compared with the type the replay's correction log noted for
-    /// its sequence number (a first pass that read marks is checked so).
+    /// its sequence number (a first pass that read type marks is checked so).
     private var checksTypes = false
     /// Whether a folded event's type differed from the correction log's; folding then stops.
     /// Read after ``finish()``.

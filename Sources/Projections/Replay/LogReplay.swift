@@ -14,10 +14,11 @@ import Workflow
 /// log again, decoding each block on all cores and folding it with the corrections already known.
 /// The result equals `Replay.state(records:)` over the same events (`LogReplayTests`).
 ///
-/// A replay of everything reads ``EventMark``s in its first pass (``EventLog/forEachMarkBlock(_:_:)``),
-/// and checks them against what the second pass decodes; a replay as of an instant, or one whose
-/// marks disagree, reads exact headers (``EventLog/forEachHeader(fullRecordTypes:_:)``), which
-/// carry each event's time.
+/// A replay of everything reads ``EventTypeMark``s in its first pass
+/// (``EventLog/forEachTypeMarkBlock(_:_:)``: each line's sequence number and type only), checks
+/// them against what the second pass decodes, and takes from the second pass where it ended; a
+/// replay as of an instant, or one whose type marks disagree, reads exact headers
+/// (``EventLog/forEachHeader(fullRecordTypes:_:)``), which carry each event's time.
 public enum LogReplay {
     /// The replayed state and where the replay stopped.
     public struct Outcome: Sendable {
@@ -38,8 +39,8 @@ public enum LogReplay {
 
     /// How the first pass reads each line.
     enum Reading {
-        /// ``EventMark``s, checked against the second pass.
-        case marks
+        /// ``EventTypeMark``s, checked against the second pass, which also says where the replay ended.
+        case typeMarks
         /// Exact ``EventHeader``s, which decide.
         case headers
     }
@@ -67,20 +68,20 @@ public enum LogReplay {
         _ log: EventLog, asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil,
         workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition? = { _ in { _ in nil } }
     ) throws -> Outcome {
-        // A replay of everything first reads marks, and checks them against the records the second
+        // A replay of everything first reads type marks, and checks them against the records the second
         // pass decodes in full; on any difference or failure it replays again with exact headers,
         // which then decide (and report any failure).
         if asOf == nil,
-            let outcome = try? replay(log, asOf: nil, effectiveOn: effectiveOn, workflows: workflows, reading: .marks)
+            let outcome = try? replay(log, asOf: nil, effectiveOn: effectiveOn, workflows: workflows, reading: .typeMarks)
         {
             return outcome
         }
         return try replay(log, asOf: asOf, effectiveOn: effectiveOn, workflows: workflows, reading: .headers)
     }
 
-    /// The replay, its first pass reading as `reading` says. With `.marks`, throws
+    /// The replay, its first pass reading as `reading` says. With `.typeMarks`, throws
     /// ``MarksDisagree`` when what the first pass read is not what the second pass decoded.
-    private static func replay(
+    static func replay(
         _ log: EventLog, asOf: Timestamp?, effectiveOn: CivilDate?,
         workflows: ([EventRecord]) throws -> @Sendable (Int) -> WorkflowDefinition?, reading: Reading
     ) throws -> Outcome {
@@ -96,7 +97,7 @@ public enum LogReplay {
             let replay = Replay(
                 knownCorrections: found.corrections, asOf: asOf, effectiveOn: effectiveOn,
                 workflowProvider: try workflows(found.workflowRecords))
-            pipeline.start(replay, through: found.last, checkingTypes: reading == .marks)
+            pipeline.start(replay, through: found.last, checkingTypes: reading == .typeMarks)
             prepass = found
         }
         do {
@@ -137,28 +138,37 @@ public enum LogReplay {
             _ = try pipeline.finish()
             throw error
         }
-        let state = try pipeline.finish().state
+        var state = try pipeline.finish().state
         var lastInScope = prepass?.lastInScope
-        if reading == .marks {
-            // The marks must have named every folded event's type, ended where the log ended when
-            // the replay began (or later), and ended on the last event of its batch, with that
-            // event's own hash. Marks carry no time: the last event's is the one folded.
-            let position = prepass?.position
-            guard !pipeline.typesDisagree, (position?.sequence ?? 0) >= headAtStart,
-                pipeline.lastFolded?.sequence == position?.sequence, pipeline.lastFolded?.hash == position?.hash,
-                pipeline.lastFolded?.endsBatch ?? true
+        var position = prepass?.position
+        if reading == .typeMarks {
+            // The type marks must have named every folded event's type, and have kept no
+            // correction or workflow record past the last event folded (the tail of a batch left
+            // unfinished is read by the marks, never by the second pass). The fold must have
+            // reached the head the log had when the replay began and ended on the last event of its
+            // batch; it says where the replay ended (type marks carry no hash or time).
+            guard !pipeline.typesDisagree else { throw MarksDisagree() }
+            guard let folded = pipeline.lastFolded else {
+                guard headAtStart == 0 else { throw MarksDisagree() }
+                return Outcome(state: TransitionState(), position: nil, workflowRecords: [], lastInScope: nil)
+            }
+            guard folded.sequence >= headAtStart, folded.endsBatch, (prepass?.lastKept ?? 0) <= folded.sequence,
+                let end = try log.position(afterEvent: folded.sequence, hash: folded.hash)
             else { throw MarksDisagree() }
-            lastInScope = pipeline.lastFolded.map { EventLog.Head(sequence: $0.sequence, hash: $0.hash, recordedAt: $0.recordedAt) }
+            // Types the marks noted past the last event folded are not in scope.
+            state.corrections.typesBySequence.truncate(after: folded.sequence)
+            position = end
+            lastInScope = EventLog.Head(sequence: folded.sequence, hash: folded.hash, recordedAt: folded.recordedAt)
         }
-        guard let prepass, let position = prepass.position else {
+        guard let prepass, let position else {
             return Outcome(state: TransitionState(), position: nil, workflowRecords: [], lastInScope: nil)
         }
         return Outcome(state: state, position: position, workflowRecords: prepass.workflowRecords, lastInScope: lastInScope)
     }
 
-    /// The first pass's marks are not what the second pass decoded: the replay is made again with
-    /// exact headers.
-    private struct MarksDisagree: Error {}
+    /// The first pass's type marks are not what the second pass decoded: the replay is made again
+    /// with exact headers.
+    struct MarksDisagree: Error {}
 
     /// Clears the records of `block` past event `cut` or recorded after `asOf`, so they are not decoded.
     private static func leaveOut(of block: inout [[EventRecord?]], after cut: Int, recordedAfter asOf: Timestamp?) {
@@ -178,14 +188,14 @@ public enum LogReplay {
     fileprivate static func correctionPrepass(_ log: EventLog, asOf: Timestamp?, reading: Reading) throws -> Prepass {
         var prepass = Prepass()
         switch reading {
-        case .marks:
+        case .typeMarks:
             let types = typesByCode
             let classifier = markClassifier
-            try log.forEachMarkBlock(classifier) { runs, after in
-                prepass.position = after
+            try log.forEachTypeMarkBlock(classifier) { runs in
                 for run in runs.indices {
                     for index in runs[run].indices {
                         guard let mark = runs[run][index].take() else { continue }
+                        prepass.lastSequence = mark.sequence
                         // Most events are of a type whose record is not kept: their code is noted as it is.
                         if mark.typeCode > 0, !classifier.keepsRecord(ofCode: mark.typeCode) {
                             prepass.corrections.note(sequence: mark.sequence, typeCode: UInt8(mark.typeCode))
@@ -215,11 +225,17 @@ public enum LogReplay {
     fileprivate struct Prepass: Sendable {
         var corrections = CorrectionLog()
         var workflowRecords: [EventRecord] = []
-        /// Just past the last committed event in scope when the pass ran; the second pass stops there.
+        /// Just past the last committed event in scope when the pass ran (read with headers only).
         var position: LogPosition?
+        /// The last event the type marks read (the second pass stops there, or earlier at the end
+        /// of a finished batch).
+        var lastSequence = 0
+        /// The last event whose whole record was kept (a correction or a workflow event).
+        var lastKept = 0
         /// The last event recorded at or before the replay's `asOf` (read with headers only).
         var lastInScope: EventLog.Head?
-        var last: Int { position?.sequence ?? 0 }
+        /// Where the second pass stops.
+        var last: Int { position?.sequence ?? lastSequence }
 
         /// Takes in the next event in scope: its type (`nil`: not a known type), and its whole
         /// record when it is of one of ``LogReplay/prepassTypes``.
@@ -227,6 +243,7 @@ public enum LogReplay {
             // An unknown type or a payload that does not decode is reported by the second pass,
             // in log order, exactly as a one-shot replay reports it.
             guard let type else { return }
+            if record != nil { lastKept = sequence }
             if let record, Replay.carriesWorkflow(type) { workflowRecords.append(record) }
             if type.isCorrection {
                 guard let record, let event = try? RecordedEvent.decode(record) else { return }
