@@ -29,18 +29,6 @@ extension EventLog {
             body)
     }
 
-    /// Streams the marks of every committed event in order (see ``forEachMark(_:_:)``) a block of
-    /// the log at a time, as the runs they were read in on all cores, with the position just after
-    /// the block's last event. `body` returns `false` to stop early.
-    ///
-    /// This is ``forEachMark(_:_:)`` for a first pass over a long log: no mark is moved and no
-    /// position made one by one, so the part of the pass that runs on one core stays small.
-    public func forEachMarkBlock(_ classifier: EventMark.Classifier, _ body: (inout [[EventMark?]], LogPosition) throws -> Bool) throws {
-        try streamRuns(
-            segments: segments(), reading: ParallelLineDecoder.reading { EventMark.read(line: $0, classifier: classifier) },
-            blockBytes: Self.readBlockSize, body)
-    }
-
     /// Streams the type mark of every complete line in order (see ``EventTypeMark``), a block of
     /// the log at a time, as the runs they were read in on all cores; `body` returns `false` to stop.
     ///

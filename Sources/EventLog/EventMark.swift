@@ -1,13 +1,14 @@
 import TransitionSupport
 
-/// The least a replay's first pass needs of one stored event: its sequence number, a code for its
-/// type, its hash and batch marker, and, for the few types the caller names, the whole record.
+/// A cheap reading of one stored event that still places it in the chain: its sequence number, a
+/// code for its type, its hash and batch marker, and, for the few types the caller names, the whole
+/// record.
 ///
-/// A replay that streams the log must know every correction before it folds the events they
-/// correct, so it reads the whole log once before folding it. Reading an ``EventHeader`` for that
-/// costs thousands of instructions a line (the time, a `String` for the type); a mark is read from
-/// a canonical line's first three fields and its fixed suffix, and its type becomes a small number
-/// without a `String` being made (``Classifier``). For every line the writer wrote, the values are
+/// Reading an ``EventHeader`` costs thousands of instructions a line (the time, a `String` for the
+/// type); a mark is read from a canonical line's first three fields and its fixed suffix, and its
+/// type becomes a small number without a `String` being made (``Classifier``). A replay's first
+/// pass needs even less, and reads an ``EventTypeMark`` (the first fields only), taking the hash and
+/// batch of the last event from its second pass. For every line the writer wrote, the values are
 /// exactly the full decoder's; a line altered in between may be misread, so a caller that decodes
 /// the same lines later must compare what matters to it (``EventLog/forEachMark(_:_:)``).
 public struct EventMark: Sendable, Hashable {
