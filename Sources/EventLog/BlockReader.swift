@@ -31,6 +31,9 @@ final class BlockReader: @unchecked Sendable {
     private var isReadingAhead = false
     private var readAhead: Result<Int, EventLogError>?
     private let readAheadDone = DispatchSemaphore(value: 0)
+    /// A serial queue of the reader's own: its work always gets a thread (it overcommits), so a
+    /// reader on a thread of the global pool never waits for a read that waits for that pool.
+    private let readAheadQueue = DispatchQueue(label: "transition.log.read-ahead")
 
     /// Reads the segment at `path` from byte `offset` (the start of a line), `blockBytes` at a time.
     init(path: String, from offset: Int, blockBytes: Int) throws(EventLogError) {
@@ -111,7 +114,7 @@ final class BlockReader: @unchecked Sendable {
         let target = UnsafeMutableRawBufferPointer(rebasing: filling[carried..<(carried + blockBytes)])
         let offset = nextStart + carried
         let handed = HandedBuffer(target)
-        DispatchQueue.global().async { [self] in
+        readAheadQueue.async { [self] in
             readAhead = Result { () throws(EventLogError) in try file.read(into: handed.buffer, at: offset) }
             readAheadDone.signal()
         }

@@ -244,25 +244,31 @@ extension EventLog {
             let (sequence, hash, batch) = run.entries.withUnsafeBufferPointer { entries in
                 (entries[index]?.sequence, entries[index]?.hash, entries[index]?.batch)
             }
-            try check(sequence, run, index, in: segment)
-            guard let sequence, let hash else { throw EventLogError.corrupt(file: segment.path, line: 0, reason: "unreachable") }
-            return (sequence, hash, batch)
+            // Both are missing exactly when the line did not decode.
+            guard let hash else { throw try Self.undecoded(run, index, in: segment) }
+            return (try check(sequence, run, index, in: segment), hash, batch)
         }
 
         /// Checks that line `index` of `run` decoded (its sequence number is `sequence`) and is the
-        /// next event; otherwise throws the corruption error, naming the line.
-        mutating func check<Entry>(_ sequence: Int?, _ run: ParallelLineDecoder.Run<Entry>, _ index: Int, in segment: Segment) throws {
-            guard let sequence else {
-                throw EventLogError.corrupt(
-                    file: segment.path, line: try LineCounter.lineNumber(atOffset: run.offsets[index], path: segment.path),
-                    reason: "\(run.problem(at: index))")
-            }
+        /// next event, and returns its sequence number; otherwise throws the corruption error,
+        /// naming the line.
+        @discardableResult
+        mutating func check<Entry>(_ sequence: Int?, _ run: ParallelLineDecoder.Run<Entry>, _ index: Int, in segment: Segment) throws -> Int {
+            guard let sequence else { throw try Self.undecoded(run, index, in: segment) }
             guard sequence == expected else {
                 throw EventLogError.corrupt(
                     file: segment.path, line: try LineCounter.lineNumber(atOffset: run.offsets[index], path: segment.path),
                     reason: "expected sequence \(expected) but found \(sequence)")
             }
             expected += 1
+            return sequence
+        }
+
+        /// The error for line `index` of `run`, which did not decode.
+        private static func undecoded<Entry>(_ run: ParallelLineDecoder.Run<Entry>, _ index: Int, in segment: Segment) throws -> EventLogError {
+            .corrupt(
+                file: segment.path, line: try LineCounter.lineNumber(atOffset: run.offsets[index], path: segment.path),
+                reason: "\(run.problem(at: index))")
         }
     }
 
