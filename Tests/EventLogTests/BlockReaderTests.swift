@@ -18,6 +18,14 @@ struct BlockReaderTests {
         return blocks
     }
 
+    /// A new segment file holding `bytes`, in a directory removed when the value goes.
+    func segment(holding bytes: [UInt8]) throws -> (directory: TemporaryDirectory, path: String) {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("segment")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return (directory, path)
+    }
+
     /// Lines of varied lengths (1 to about 3,000 bytes), deterministically.
     func lines(count: Int, seed: UInt64) -> [UInt8] {
         var state = seed
@@ -33,10 +41,9 @@ struct BlockReaderTests {
 
     @Test("the blocks are the file's complete lines in order, at any block size", arguments: [1, 7, 64, 1_000, 4_096, 1 << 20])
     func completeLines(blockBytes: Int) throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.file("segment")
         let content = lines(count: 700, seed: UInt64(blockBytes))
-        try Data(content).write(to: URL(fileURLWithPath: path))
+        let (directory, path) = try segment(holding: content)
+        defer { withExtendedLifetime(directory) {} }
         let read = try blocks(of: path, blockBytes: blockBytes)
         #expect(read.flatMap(\.bytes) == content)
         // Each block starts where the one before it ended.
@@ -50,19 +57,17 @@ struct BlockReaderTests {
 
     @Test("a final run of bytes without a newline (a torn line) is never handed out", arguments: [1, 13, 4_096])
     func tornTail(blockBytes: Int) throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.file("segment")
         let complete = lines(count: 200, seed: 3)
-        try Data(complete + Array("{\"seq\":201,\"id\":\"tor".utf8)).write(to: URL(fileURLWithPath: path))
+        let (directory, path) = try segment(holding: complete + Array("{\"seq\":201,\"id\":\"tor".utf8))
+        defer { withExtendedLifetime(directory) {} }
         #expect(try blocks(of: path, blockBytes: blockBytes).flatMap(\.bytes) == complete)
     }
 
     @Test("reading starts at the given offset, and an empty file or one with no complete line gives nothing")
     func offsetsAndEmptyFiles() throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.file("segment")
         let content = lines(count: 50, seed: 9)
-        try Data(content).write(to: URL(fileURLWithPath: path))
+        let (directory, path) = try segment(holding: content)
+        defer { withExtendedLifetime(directory) {} }
         let cut = (content[..<(content.count / 2)].lastIndex(of: 0x0A) ?? 0) + 1
         let rest = try blocks(of: path, from: cut, blockBytes: 100)
         #expect(rest.flatMap(\.bytes) == Array(content[cut...]))
@@ -76,10 +81,9 @@ struct BlockReaderTests {
 
     @Test("a reader given up early waits for its read ahead and can be finished at once")
     func finishedEarly() throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.file("segment")
         let content = lines(count: 2_000, seed: 5)
-        try Data(content).write(to: URL(fileURLWithPath: path))
+        let (directory, path) = try segment(holding: content)
+        defer { withExtendedLifetime(directory) {} }
         for _ in 0..<50 {
             let reader = try BlockReader(path: path, from: 0, blockBytes: 512)
             let first = try #require(try reader.next())
@@ -91,10 +95,9 @@ struct BlockReaderTests {
 
     @Test("lines appended while a segment is read are read whole or not at all")
     func growingFile() throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.file("segment")
         let content = lines(count: 3_000, seed: 11)
-        try Data().write(to: URL(fileURLWithPath: path))
+        let (directory, path) = try segment(holding: [])
+        defer { withExtendedLifetime(directory) {} }
         let handle = try #require(FileHandle(forWritingAtPath: path))
         // Written in pieces that end mid-line, while the reader reads.
         let pieces = stride(from: 0, to: content.count, by: 997).map { Array(content[$0..<min($0 + 997, content.count)]) }
