@@ -130,7 +130,7 @@ struct LogReplayTests {
         #expect(outcome.position?.sequence == committed.count)
     }
 
-    @Test("a tail the marks misread is replayed again with exact headers")
+    @Test("an unfinished batch whose marker is written in another form ends the replay where the exact reading does")
     func marksChecked() throws {
         let scratch = Scratch()
         let records = try RandomHistory.make(seed: 41, count: 90)
@@ -142,8 +142,10 @@ struct LogReplayTests {
                 return event
             })
         let committed = Array(try log.readAll()[..<87])
-        // Leave the last batch unfinished, its second member's marker written with a space: the
-        // marks see no batch there, so they would end two events too late.
+        // Leave the last batch unfinished, its second member's marker written with a space: marks
+        // see no batch there, so they would end two events too late. Type marks read no batch
+        // marker at all: the second pass, which reads it exactly, ends the replay (and since this
+        // unfinished batch holds a correction and a retraction, the replay is made with headers).
         let segment = try #require(try log.segments().last)
         var lines = try String(contentsOfFile: segment.path, encoding: .utf8).split(separator: "\n").map(String.init)
         lines.removeLast()
