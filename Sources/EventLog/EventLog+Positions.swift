@@ -58,17 +58,11 @@ extension EventLog {
     /// Segments are read in blocks whose lines are decoded on all cores
     /// (``ParallelLineDecoder``); the sequence and batch checks then run in order. A final run of
     /// bytes without a newline (a torn line) is never shown.
+    ///
+    /// The first event is the one after `position` (or event 1), unless `firstSequence` says
+    /// otherwise (for a read that starts at the beginning of a segment other than the log's first).
     func stream<Entry: StreamedEntry>(
-        segments: [Segment], from position: LogPosition?, reading read: ParallelLineDecoder.Reader<Entry>,
-        _ body: (consuming Entry, LogPosition) throws -> Bool
-    ) throws {
-        try stream(segments: segments, from: position, firstSequence: (position?.sequence ?? 0) + 1, reading: read, body)
-    }
-
-    /// ``stream(segments:from:reading:_:)`` whose first event is `firstSequence` (the first event of
-    /// the first segment, for a read that starts at a segment other than the log's first).
-    func stream<Entry: StreamedEntry>(
-        segments: [Segment], from position: LogPosition?, firstSequence: Int, reading read: ParallelLineDecoder.Reader<Entry>,
+        segments: [Segment], from position: LogPosition?, firstSequence: Int? = nil, reading read: ParallelLineDecoder.Reader<Entry>,
         _ body: (consuming Entry, LogPosition) throws -> Bool
     ) throws {
         // The members of an unfinished batch, and where each ends.
@@ -76,7 +70,7 @@ extension EventLog {
         var pendingPositions: [LogPosition] = []
         // The members of an unfinished batch that are still in the block's runs.
         var held: [HeldEntry] = []
-        var order = SequenceCheck(expected: firstSequence)
+        var order = SequenceCheck(expected: firstSequence ?? (position?.sequence ?? 0) + 1)
         try forEachDecodedBlock(segments: segments, from: position, reading: read, blockBytes: Self.readBlockSize) { runs, segment in
             // Entries are read in place and moved out of the decoded runs once, to `body`; the
             // members of a batch wait in place (`held`) until its last member is read.
@@ -132,17 +126,19 @@ extension EventLog {
         try forEachDecodedBlock(segments: segments, from: nil, reading: read, blockBytes: blockBytes) { runs, segment in
             // Every line is checked in order, in place; the block is shown up to the last event
             // that ends a batch (or is in none).
-            var cut: (run: Int, index: Int)?
-            var after: LogPosition?
+            var cut: (run: Int, index: Int, sequence: Int)?
             for run in runs.indices {
                 for index in runs[run].entries.indices {
-                    let (sequence, hash, batch) = try order.check(runs[run], index, in: segment)
-                    if batch.map({ sequence >= $0.last }) ?? true {
-                        cut = (run, index)
-                        after = LogPosition(
-                            sequence: sequence, hash: hash, segmentFirstSequence: segment.firstSequence, offset: runs[run].ends[index])
-                    }
+                    let (sequence, _, batch) = try order.check(runs[run], index, in: segment)
+                    if batch.map({ sequence >= $0.last }) ?? true { cut = (run, index, sequence) }
                 }
+            }
+            // The position after the block's last shown event, made once.
+            let after = try cut.map { cut in
+                let hash = runs[cut.run].entries.withUnsafeBufferPointer { $0[cut.index]?.hash }
+                guard let hash else { throw try SequenceCheck.undecoded(runs[cut.run], cut.index, in: segment) }
+                return LogPosition(
+                    sequence: cut.sequence, hash: hash, segmentFirstSequence: segment.firstSequence, offset: runs[cut.run].ends[cut.index])
             }
             var shown: [[Entry?]] = []
             if cut != nil, !carried.isEmpty {
@@ -265,7 +261,7 @@ extension EventLog {
         }
 
         /// The error for line `index` of `run`, which did not decode.
-        private static func undecoded<Entry>(_ run: ParallelLineDecoder.Run<Entry>, _ index: Int, in segment: Segment) throws -> EventLogError {
+        static func undecoded<Entry>(_ run: ParallelLineDecoder.Run<Entry>, _ index: Int, in segment: Segment) throws -> EventLogError {
             .corrupt(
                 file: segment.path, line: try LineCounter.lineNumber(atOffset: run.offsets[index], path: segment.path),
                 reason: "\(run.problem(at: index))")
