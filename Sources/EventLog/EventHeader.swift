@@ -5,7 +5,7 @@ import TransitionSupport
 /// A replay that streams the log in blocks must know every correction before it folds the events
 /// they correct, so it first reads each event's type and time (without building the payload) and
 /// asks for the whole record of only the few types it needs. A replay of everything reads the
-/// cheaper ``EventMark`` instead, and headers only when the marks must be checked again.
+/// cheaper ``EventTypeMark`` instead, and headers only when the type marks must be checked again.
 public struct EventHeader: Sendable, Hashable {
     public var sequence: Int
     public var type: String

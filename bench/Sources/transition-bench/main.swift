@@ -5,9 +5,9 @@
 //                                                    (written as JSON Lines, and appended to LOG in
 //                                                    batches of 1,000 when LOG is given)
 //   transition-bench replay LOG                      decode every event + fold all projections
-//                                                    (LogReplay: header pre-pass, then streamed blocks)
+//                                                    (LogReplay: type-mark pre-pass, then streamed blocks)
 //   transition-bench headers LOG                     an as-of replay's first pass alone (exact event headers)
-//   transition-bench marks LOG                       a whole replay's first pass alone (event marks)
+//   transition-bench marks LOG                       a whole replay's first pass alone (event type marks)
 //   transition-bench append LOG EVENTS.jsonl SINGLES BATCHSIZE BATCHED
 //                                                    durable appends: SINGLES one per fsync, then
 //                                                    BATCHED events in batches of BATCHSIZE
@@ -292,7 +292,10 @@ do {
             names: DomainEventType.allCases.map(\.wireName), keepingRecordsOf: ["event.corrected", "event.retracted"])
         let start = now()
         var n = 0
-        try log.forEachMark(classifier) { _, _ in n += 1; return true }
+        try log.forEachTypeMarkBlock(classifier) { runs in
+            n += runs.reduce(0) { $0 + $1.count }
+            return true
+        }
         report([("name", .string("marks")), ("events", .int(n)), ("seconds", .double(seconds(since: start)))])
 
     case "replay":
