@@ -116,4 +116,20 @@ struct DemoLogTests {
         let value = try cli.ok(["contract", "export"])
         #expect(value.contains("C-BOB-0007") && value.contains(",125000.00,"))
     }
+
+    @Test("two processes replaying copies of the log write byte-identical projection snapshots")
+    func snapshotsAreDeterministic() throws {
+        let (cli, _) = try demo()
+        var snapshots: [Data] = []
+        for copy in ["copy-a", "copy-b"] {
+            let path = cli.directory + "/" + copy
+            try FileManager.default.copyItem(atPath: cli.directory + "/demo", toPath: path)
+            // Without a snapshot to start from, each process replays the whole log and writes one.
+            try? FileManager.default.removeItem(atPath: path + "/snapshots")
+            try cli.ok(["status", "--log", path])
+            snapshots.append(try Data(contentsOf: URL(fileURLWithPath: path + "/snapshots/projections.snapshot")))
+        }
+        #expect(snapshots[0].count > 10_000)
+        #expect(snapshots[0] == snapshots[1], "each process hashes with its own seed; the snapshot must not show it")
+    }
 }

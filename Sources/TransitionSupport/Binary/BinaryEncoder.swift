@@ -125,7 +125,8 @@ final class BinarySink {
         }
     }
 
-    /// Writes `value` as the next value at `depth`, taking the direct path for the common scalars.
+    /// Writes `value` as the next value at `depth`, taking the direct path for the common scalars;
+    /// dictionaries and sets are written in ``CanonicalOrder``, so equal values give equal bytes.
     func encode<Value: Encodable>(_ value: Value, depth: Int) throws {
         if Value.self == String.self {
             write(unsafeBitCast(value, to: String.self), depth: depth)
@@ -139,6 +140,8 @@ final class BinarySink {
             write(json: unsafeBitCast(value, to: JSONValue.self), depth: depth)
         } else if Value.self == JSONObject.self {
             write(object: unsafeBitCast(value, to: JSONObject.self), depth: depth)
+        } else if let collection = value as? any CanonicallyOrderedEncodable {
+            try collection.encodeInCanonicalOrder(to: self, depth: depth)
         } else {
             try value.encode(to: BinaryValueEncoder(sink: self, depth: depth))
         }
