@@ -268,14 +268,15 @@ struct EmptyState: RuleStateView {
 /// Problems with the programme as a whole.
 public enum ProgrammeError: Error, Sendable, CustomStringConvertible {
     case notInitialised(path: String)
-    case alreadyInitialised(path: String)
+    /// A programme's first events must open the log; this one holds `events` already.
+    case alreadyInitialised(path: String, events: Int)
 
     public var description: String {
         switch self {
         case .notInitialised(let path):
             return "the log at '\(path)' has no programme yet; run 'transition init --log \(path) --workflow FILE'"
-        case .alreadyInitialised(let path):
-            return "the log at '\(path)' already holds a programme; use 'transition workflow revise FILE --reason ...' to record a new workflow version"
+        case .alreadyInitialised(let path, let events):
+            return "the log at '\(path)' already holds \(events) event\(events == 1 ? "" : "s"), and a programme starts only in an empty log; to record a new version of its workflow use 'transition workflow revise FILE --reason ...', or give --log a new directory for a new programme (nothing was recorded)"
         }
     }
 }

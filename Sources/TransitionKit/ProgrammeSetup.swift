@@ -46,7 +46,7 @@ extension Programme {
             programme: workflow.definition.programme.id, statutoryDate: workflow.definition.programme.statutoryDate,
             label: "programme start", actor: actor, role: role, recordedAt: recordedAt)
         return try log.append(options: AppendOptions()) { head in
-            guard head.sequence == 0 else { throw ProgrammeError.alreadyInitialised(path: log.layout.root) }
+            guard head.sequence == 0 else { throw ProgrammeError.alreadyInitialised(path: log.layout.root, events: head.sequence) }
             return [event, baseline]
         }
     }

@@ -40,6 +40,25 @@ struct RefusalTests {
         #expect(try cli.logBytes() == before)
     }
 
+    @Test("init --workflow begins the programme in a log made by a plain init, and is refused once the log holds events")
+    func initialiseExistingLog() throws {
+        let cli = try CLI()
+        try cli.ok(["init"])
+        let before = try cli.run(["status"])
+        #expect(before.status == 1 && before.stderr.contains("has no programme yet; run 'transition init --log \(cli.log) --workflow FILE'"))
+        let resized = try cli.run(["init", "--workflow", CompleteTransitionTests.workflow, "--segment-bytes", "4096"])
+        #expect(resized.status == 1 && resized.stderr.contains("fixed when it was created; leave out --segment-bytes"))
+        let output = try cli.ok(["init", "--workflow", CompleteTransitionTests.workflow, "--as", "Director"], role: "programme-director")
+        #expect(output.contains("using the empty event log at"))
+        #expect(try cli.ok(["status"]).contains("statutory date"))
+        let recorded = try cli.logBytes()
+        let again = try cli.run(["init", "--workflow", CompleteTransitionTests.workflow, "--as", "Director"], role: "programme-director")
+        #expect(again.status == 1 && again.stderr.contains("already holds 2 events, and a programme starts only in an empty log"))
+        #expect(try cli.logBytes() == recorded)
+        let plain = try cli.run(["init"])
+        #expect(plain.status == 1 && plain.stderr.contains("an event log already exists"))
+    }
+
     @Test("a workflow with problems is refused by init before any log is created")
     func badWorkflow() throws {
         let cli = try CLI()

@@ -8,7 +8,7 @@ enum LogVerbs {
     static let initCommand = Command(
         spec: CommandSpec(
             name: "init", abstract: "Create an empty event log.",
-            discussion: "Creates the log directory (mode 2770: the owner and its group may write, others nothing; files 0660). With --workflow, also records the programme's first event holding the workflow's full content and SHA-256.",
+            discussion: "Creates the log directory (mode 2770: the owner and its group may write, others nothing; files 0660). With --workflow, also records the programme's first event holding the workflow's full content and SHA-256; given an existing log that holds no events yet (made by a plain 'init'), it records that event there.",
             options: [
                 CommonOptions.log,
                 OptionSpec(name: "workflow", valueName: "FILE", help: "Initialise the programme with this workflow file."),
@@ -24,8 +24,22 @@ enum LogVerbs {
             // Validate before creating anything, so a bad workflow leaves no half-made log behind.
             _ = try Programme.readWorkflow(path: workflow)
         }
-        let log = try EventLog.create(at: path, segmentBytes: segmentBytes)
-        console.line("created an empty event log at \(log.layout.root)")
+        let log: EventLog
+        do {
+            log = try EventLog.create(at: path, segmentBytes: segmentBytes)
+            console.line("created an empty event log at \(log.layout.root)")
+        } catch EventLogError.alreadyExists where invocation.command.value("workflow") != nil {
+            // A log made by a plain 'init' holds no events yet: its programme can still begin in it.
+            log = try EventLog.open(at: path)
+            if invocation.command.value("segment-bytes") != nil, segmentBytes != log.segmentBytes {
+                throw InputError(
+                    location: "--segment-bytes",
+                    message: "the log at '\(log.layout.root)' already exists with segments of \(log.segmentBytes) bytes, fixed when it was created; leave out --segment-bytes (nothing was recorded)")
+            }
+            let head = try log.head()
+            guard head.sequence == 0 else { throw ProgrammeError.alreadyInitialised(path: log.layout.root, events: head.sequence) }
+            console.line("using the empty event log at \(log.layout.root)")
+        }
         if let workflow = invocation.command.value("workflow") {
             return try ProgrammeVerbs.initialise(log: log, workflowPath: workflow, invocation: invocation, console: &console)
         }
