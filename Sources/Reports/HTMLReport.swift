@@ -51,7 +51,7 @@ public enum HTMLReport {
             html.element("p", [("class", "subtitle")], "Transition status report as of \(asOf) (data date)" + (workstream.map { " — workstream \($0)" } ?? ""))
             html.wrap("dl", [("class", "facts")]) { html in
                 fact(&html, "Data date", asOf.description)
-                fact(&html, "Statutory date", "\(status.statutoryDate) (\(status.daysToStatutory) days away)")
+                fact(&html, "Statutory date", "\(status.statutoryDate) (\(status.statutoryDistance))")
                 fact(&html, "Forecast go-live", status.forecastGoLive?.description ?? "none")
                 fact(&html, "Slip", slipText(status.slipDays))
                 fact(&html, "Baseline", baseline.map { "\($0.number)" + ($0.label.isEmpty ? "" : " — \($0.label)") } ?? "none recorded")

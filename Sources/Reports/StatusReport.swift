@@ -96,6 +96,16 @@ public struct StatusReport: Sendable {
             blocking: check.blocking, advisoryCount: check.advisory.count, head: head)
     }
 
+    /// How far the statutory date is from the as-of date, in words: "in 46 days", "today", "3 days ago".
+    public var statutoryDistance: String {
+        func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+        switch daysToStatutory {
+        case 0: return "today"
+        case 1...: return "in \(days(daysToStatutory))"
+        default: return "\(days(-daysToStatutory)) ago"
+        }
+    }
+
     public func text(colour: Bool) -> [String] {
         func paint(_ rating: WorkstreamRAG.Rating) -> String {
             guard colour else { return rating.rawValue }
@@ -108,7 +118,7 @@ public struct StatusReport: Sendable {
         if let slipDays {
             slipText = slipDays > 0 ? "LATE by \(slipDays) working days" : slipDays == 0 ? "no float" : "\(-slipDays) working days of float"
         }
-        lines.append("statutory date \(statutoryDate) (\(daysToStatutory) days away)   forecast go-live \(forecast) — \(slipText)")
+        lines.append("statutory date \(statutoryDate) (\(statutoryDistance))   forecast go-live \(forecast) — \(slipText)")
         lines.append("")
         var rag = TextTable(headers: ["RAG", "workstream", "SRO", "why"])
         for stream in workstreams { rag.append([paint(stream.rating), stream.name, stream.sro, stream.reasons.joined(separator: "; ")]) }

@@ -23,7 +23,7 @@ struct DemoLogTests {
         let (cli, output) = try demo()
         #expect(output.contains("chain intact: yes"))
         #expect(output.contains("status as of 2022-05-16"))
-        #expect(output.contains("statutory date 2022-07-01"))
+        #expect(output.contains("statutory date 2022-07-01 (in 46 days)"))
         #expect(output.contains("G-STAFF-CONSULTED"))
         #expect(output.contains("Try next"))
         #expect(try cli.ok(["verify"]).contains("chain intact"))

@@ -118,6 +118,7 @@ func parse(_ html: String) -> ElementCollector {
         for id in schedule.criticalPath { #expect(html.contains(id), "critical task \(id) missing") }
         #expect(html.contains("statutory date 2022-07-01"))
         #expect(html.contains("data date 2022-03-01"))
+        #expect(html.contains("2022-07-01 (in 122 days)"))
         let head = try TransitionKit.Programme.open(at: fixture.directory).view().head.description
         #expect(html.contains(head))
         #expect(html.contains(SystemIdentity.toolVersion))
