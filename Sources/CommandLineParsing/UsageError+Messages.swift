@@ -50,7 +50,10 @@ extension UsageError {
             case 1: "takes at most 1 argument"
             default: "takes at most \(limit) arguments"
             }
-        return UsageError("unexpected argument '\(value)'; '\(command)' \(takes)", chain: chain)
+        // A stray argument is most often a file meant for the command's repeatable file option.
+        let fileOption = chain.last?.options.first { $0.isRepeatable && $0.valueName == "FILE" }
+        let hint = fileOption.map { "; to attach a file, give it as '--\($0.name) \(value)'" } ?? ""
+        return UsageError("unexpected argument '\(value)'; '\(command)' \(takes)" + hint, chain: chain)
     }
 
     private static func didYouMean(_ suggestion: String?) -> String {

@@ -66,7 +66,9 @@ struct UsageErrorTests {
         RefusalCase(["dd", "complete", "--force"], "missing argument <item>", path: ["dd", "complete"]),
         RefusalCase(["import", "staff"], "missing argument <files>", path: ["import"]),
         RefusalCase(
-            ["dd", "complete", "X", "Y"], "unexpected argument 'Y'; 'transition dd complete' takes at most 1 argument",
+            ["dd", "complete", "X", "Y"],
+            "unexpected argument 'Y'; 'transition dd complete' takes at most 1 argument; "
+                + "to attach a file, give it as '--evidence Y'",
             path: ["dd", "complete"]),
         RefusalCase(
             ["schedule", "a", "b", "c"], "unexpected argument 'c'; 'transition schedule' takes at most 2 arguments",
