@@ -30,9 +30,11 @@ struct CompleteTransitionTests {
         // Due diligence.
         let minutes = try cli.write("minutes.pdf", "establishment list minutes")
         try cli.ok(["dd", "assign", "DD-STAFF-01", "--owner", "A. Patel"], role: "pmo")
-        try cli.ok(["dd", "complete", "DD-STAFF-01", "--evidence", minutes, "--reason", "reconciled"], role: "sro-people")
+        let completed = try cli.ok(["dd", "complete", "DD-STAFF-01", "--evidence", minutes, "--reason", "reconciled"], role: "sro-people")
+        #expect(completed.contains("evidence minutes.pdf sha256 "))
         try cli.ok(["dd", "not-applicable", "DD-STAFF-02", "--reason", "no open grievances"], role: "sro-people")
-        try cli.ok(["dd", "evidence", "DD-FIN-01", "--evidence", "bank-letters.pdf"], role: "sro-finance")
+        let referenced = try cli.ok(["dd", "evidence", "DD-FIN-01", "--evidence", "bank-letters.pdf"], role: "sro-finance")
+        #expect(referenced.contains("evidence bank-letters.pdf (by name only: no such file here, so no SHA-256)"))
         try cli.ok(["dd", "complete", "DD-FIN-01"], role: "sro-finance")
         try cli.ok(["dd", "defer", "DD-FIN-02", "--mitigation", "ICB audit plan", "--owner", "ICB CFO", "--reason", "Q1 accounts after Day 1"], role: "sro-finance")
         try cli.ok(["dd", "sign-off", "DD-STAFF-01"], role: "sro-people")

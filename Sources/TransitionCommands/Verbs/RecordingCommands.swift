@@ -128,7 +128,10 @@ enum RecordingOutput {
             if let role = record.role { line += " (\(role))" }
             line += ", effective \(record.effective)"
             if record.type == "rule.overridden" { line += " — override: \(record.reason ?? "")" }
-            for item in record.evidence { line += "\n    evidence \(item.name)\(item.sha256.map { " sha256 \($0)" } ?? "")" }
+            for item in record.evidence {
+                // A name that is no readable file is kept as a reference; say so, in case it was a mistyped path.
+                line += "\n    evidence \(item.name) " + (item.sha256.map { "sha256 \($0)" } ?? "(by name only: no such file here, so no SHA-256)")
+            }
             if let signature = record.signature, let fingerprint = signature["fingerprint"]?.stringValue {
                 line += "\n    signed by \(signature["principal"]?.stringValue ?? "?") key \(fingerprint)"
             }
