@@ -189,14 +189,26 @@ public struct Programme: Sendable {
         var accepted: [ProposedEvent] = []
         var sequence = head.sequence
         for event in events {
+            let decoded: DomainEvent
             do {
-                // Decoding is the payload check; the typed value itself is not needed here.
-                _ = try DomainEvent.decode(type: event.type, schema: event.schema, data: event.data)
+                // Decoding is the payload check.
+                decoded = try DomainEvent.decode(type: event.type, schema: event.schema, data: event.data)
             } catch {
                 throw InputError(location: event.entity.map { "\(event.type) for \($0)" } ?? event.type, message: "\(error); nothing was appended")
             }
             try DomainValidation.check(event, workflow: view.workflow)
             try DomainValidation.check(event, state: view.state)
+            if case .ignored(let why) = view.state.corrections.prospectiveOutcome(of: decoded, at: sequence + 1) {
+                // A correction or retraction that would change nothing is never worth an entry in the log.
+                throw RuleRefusal(
+                    eventType: event.type, entity: event.entity,
+                    violations: [
+                        RuleViolation(
+                            rule: "correctionTakesEffect", kind: "correction", severity: "blocking", entity: event.entity, unmet: why,
+                            remedy: "name an earlier event that can still be changed ('transition history ENTITY' lists them with their numbers)"
+                                + (decoded.type == .eventCorrected ? ", with --data in that event's own payload shape" : ""))
+                    ])
+            }
             if let problem = SignOff.problem(with: event, workflow: view.workflow) {
                 throw RuleRefusal(
                     eventType: event.type, entity: event.entity,

@@ -9,6 +9,10 @@ public struct RuleRefusal: Error, Sendable, CustomStringConvertible {
     public var entity: String?
     public var violations: [RuleViolation]
 
+    /// Refusals no override lets through: who may record what, signatures, and corrections that
+    /// would change nothing.
+    static let unoverridableKinds: Set<String> = ["permission", "signature", "correction"]
+
     public var description: String {
         let subject = entity.map { "\(eventType) for \($0)" } ?? eventType
         var lines = ["refused: \(subject) was not recorded; nothing was appended."]
@@ -16,7 +20,7 @@ public struct RuleRefusal: Error, Sendable, CustomStringConvertible {
             lines.append("  rule \(violation.rule) (\(violation.kind)): \(violation.unmet)")
             lines.append("    to proceed: \(violation.remedy)")
         }
-        if violations.contains(where: { $0.kind != "permission" }) {
+        if violations.contains(where: { !Self.unoverridableKinds.contains($0.kind) }) {
             lines.append("  An authorised role may record it anyway with --override --reason \"why\"; the override is kept in the log for auditors.")
         }
         return lines.joined(separator: "\n")

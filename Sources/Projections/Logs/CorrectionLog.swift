@@ -84,11 +84,7 @@ public struct CorrectionLog: Sendable, Hashable, Codable {
             entry.replacementData = payload.replacement
             entry.effective = payload.effective
             if entry.outcome == .applied, let type = entry.targetType {
-                do {
-                    entry.replacement = try DomainEvent.decode(type: type, currentData: payload.replacement)
-                } catch {
-                    entry.outcome = .ignored("its data does not fit \(type.rawValue): \(error)")
-                }
+                (entry.replacement, entry.outcome) = Self.decode(payload.replacement, as: type)
             }
             record(entry)
         case .eventRetracted(let payload):
@@ -102,6 +98,35 @@ public struct CorrectionLog: Sendable, Hashable, Codable {
             .assetTransferred, .readinessDrafted, .readinessSectionAssessed, .readinessSigned, .readinessSubmitted,
             .readinessFeedbackRecorded, .readinessResubmitted, .ruleOverridden:
             break
+        }
+    }
+
+    /// What a correction or retraction (`event`) recorded as event `sequence` would come to, were it
+    /// recorded now: `.applied`, or `.ignored` with the reason. Anything else is `.applied`.
+    ///
+    /// Recording refuses a correction that would be ignored, so the log gains no entry that changes
+    /// nothing; the log still folds such entries (recorded by older builds or by hand) as ignored.
+    public func prospectiveOutcome(of event: DomainEvent, at sequence: Int) -> Outcome {
+        switch event {
+        case .eventCorrected(let payload):
+            let type = payload.sequence < sequence ? typesBySequence[payload.sequence] : nil
+            if let ignored = eligibility(of: payload.sequence, type: type) { return ignored }
+            guard let type else { return .applied }
+            return Self.decode(payload.replacement, as: type).outcome
+        case .eventRetracted(let payload):
+            let type = payload.sequence < sequence ? typesBySequence[payload.sequence] : nil
+            return eligibility(of: payload.sequence, type: type) ?? .applied
+        default:
+            return .applied
+        }
+    }
+
+    /// A correction's replacement payload decoded as its target's type, or why it does not fit.
+    private static func decode(_ data: JSONObject, as type: DomainEventType) -> (replacement: DomainEvent?, outcome: Outcome) {
+        do {
+            return (try DomainEvent.decode(type: type, currentData: data), .applied)
+        } catch {
+            return (nil, .ignored("its data does not fit \(type.rawValue): \(error)"))
         }
     }
 
