@@ -62,6 +62,26 @@ public enum RegisterKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The columns a spreadsheet of this register may have, in words, for the import's help:
+    /// which are required and what each kind of cell must hold.
+    public var columnHelp: String {
+        let described = columns.map { column -> String in
+            var text = column.header + (column.required ? " (required)" : "")
+            switch column.kind {
+            case .text: break
+            case .identifier: text += ": a unique id, no spaces or slashes"
+            case .organisation: text += ": a source organisation of the workflow (id, code or name)"
+            case .group: text += ": a consultation group of the workflow"
+            case .date: text += ": YYYY-MM-DD or DD/MM/YYYY"
+            case .boolean: text += ": Yes or No"
+            case .money: text += ": an amount such as 125000 or £1,250,000.50"
+            case .choice(let options): text += ": " + options.joined(separator: ", ")
+            }
+            return text
+        }
+        return "Columns (matched by header, in any order, ignoring case): " + described.joined(separator: "; ") + "."
+    }
+
     var eventType: String {
         switch self {
         case .staff: return "staff.post.mapped"

@@ -38,6 +38,11 @@ struct RefusalTests {
         #expect(result.stderr.contains("line 3, column 5 (Consultation Group): unknown consultation group 'G-NORHT'; did you mean 'G-NORTH'?"))
         #expect(result.stderr.contains("nothing was imported"))
         #expect(try cli.logBytes() == before)
+        // The help says what the file must hold before anyone has to learn it from refusals.
+        let help = try cli.ok(["help", "staff", "import"]).replacingOccurrences(of: "\n", with: " ")
+        for phrase in ["Person ID (required): a unique id", "Consultation Group (required)", "permanent, fixed-term", "Fixed Term End: YYYY-MM-DD or DD/MM/YYYY"] {
+            #expect(help.replacingOccurrences(of: "  ", with: " ").contains(phrase), "\(phrase)")
+        }
     }
 
     @Test("init --workflow begins the programme in a log made by a plain init, and is refused once the log holds events")

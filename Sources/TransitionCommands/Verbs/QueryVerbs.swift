@@ -58,7 +58,7 @@ enum QueryVerbs {
         Command(
             spec: CommandSpec(
                 name: "import", abstract: "Import a \(kind.rawValue) register from CSV as one atomic batch.",
-                discussion: "Every row is validated first; any error names its line and column and the whole import is refused with nothing appended. A good file is checked against the rules and written as one batch with one fsync.",
+                discussion: "Every row is validated first; any error names its line and column and the whole import is refused with nothing appended. A good file is checked against the rules and written as one batch with one fsync. \(kind.columnHelp)",
                 options: [CommonOptions.log, CommonOptions.actor, CommonOptions.role],
                 positionals: [PositionalSpec(name: "file", help: "The CSV file (UTF-8, Excel's BOM and CRLF accepted).")],
                 examples: [example])
