@@ -50,10 +50,21 @@ extension UsageError {
             case 1: "takes at most 1 argument"
             default: "takes at most \(limit) arguments"
             }
-        // A stray argument is most often a file meant for the command's repeatable file option.
-        let fileOption = chain.last?.options.first { $0.isRepeatable && $0.valueName == "FILE" }
-        let hint = fileOption.map { "; to attach a file, give it as '--\($0.name) \(value)'" } ?? ""
-        return UsageError("unexpected argument '\(value)'; '\(command)' \(takes)" + hint, chain: chain)
+        return UsageError("unexpected argument '\(value)'; '\(command)' \(takes)" + strayHint(value, chain: chain), chain: chain)
+    }
+
+    /// A stray argument is most often a value meant for one of the command's repeatable options: a
+    /// file for its file option (`dd evidence ITEM file.pdf`), a `KEY=VALUE` pair for one that takes
+    /// such pairs (`what-if T-1=5`).
+    private static func strayHint(_ value: String, chain: [CommandSpec]) -> String {
+        let repeatable = chain.last?.options.filter { $0.isRepeatable && !$0.isFlag } ?? []
+        if value.contains("="), let pairs = repeatable.first(where: { $0.valueName?.contains("=") == true }) {
+            return didYouMean("--\(pairs.name) \(value)")
+        }
+        if let files = repeatable.first(where: { $0.valueName == "FILE" }) {
+            return "; to attach a file, give it as '--\(files.name) \(value)'"
+        }
+        return ""
     }
 
     private static func didYouMean(_ suggestion: String?) -> String {

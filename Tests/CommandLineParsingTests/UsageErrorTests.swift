@@ -87,6 +87,21 @@ struct UsageErrorTests {
         #expect(error?.commandPath == example.commandPath)
     }
 
+    @Test("a stray KEY=VALUE argument is pointed at the repeatable option that takes such pairs")
+    func strayPair() {
+        let whatIf = CommandSpec(
+            name: "what-if", abstract: "Delay tasks.",
+            options: [
+                OptionSpec(name: "evidence", valueName: "FILE", help: "A file.", isRepeatable: true),
+                OptionSpec(name: "delay", valueName: "TASK=DAYS", help: "Delay a task.", isRepeatable: true),
+            ])
+        let root = CommandSpec(name: "transition", abstract: "Root.", subcommands: [whatIf])
+        let pair = #expect(throws: UsageError.self) { try CommandLineParser.parse(["what-if", "T-1=5"], root: root) }
+        #expect(pair?.message == "unexpected argument 'T-1=5'; 'transition what-if' takes no arguments; did you mean '--delay T-1=5'?")
+        let file = #expect(throws: UsageError.self) { try CommandLineParser.parse(["what-if", "a.pdf"], root: root) }
+        #expect(file?.message == "unexpected argument 'a.pdf'; 'transition what-if' takes no arguments; to attach a file, give it as '--evidence a.pdf'")
+    }
+
     @Test("prints message, usage and where to get help")
     func description() {
         let error = #expect(throws: UsageError.self) {
