@@ -12,18 +12,15 @@ enum AuditEventTable {
         "Signature Fingerprint", "Data",
     ]
 
-    /// One row per event of `records` (the view's events).
-    static func events(_ records: [EventRecord], in view: ProgrammeView) -> (header: [String], rows: [[String]]) {
-        let rows = records.map { record in
-            [
-                String(record.sequence), record.id, record.type, record.recordedAt.description, record.effective.description,
-                record.actor, record.role ?? "", record.entity ?? "", record.reason ?? "",
-                record.evidence.map { "\($0.name)\($0.sha256.map { " sha256:\($0)" } ?? "")" }.joined(separator: "; "),
-                record.system?["user"]?.stringValue ?? "", record.system?["host"]?.stringValue ?? "",
-                record.signature?["fingerprint"]?.stringValue ?? "", JSONWriter.canonicalString(.object(data(of: record, in: view))),
-            ]
-        }
-        return (eventHeader, rows)
+    /// The row of one event of the view.
+    static func row(_ record: EventRecord, in view: ProgrammeView) -> [String] {
+        [
+            String(record.sequence), record.id, record.type, record.recordedAt.description, record.effective.description,
+            record.actor, record.role ?? "", record.entity ?? "", record.reason ?? "",
+            record.evidence.map { "\($0.name)\($0.sha256.map { " sha256:\($0)" } ?? "")" }.joined(separator: "; "),
+            record.system?["user"]?.stringValue ?? "", record.system?["host"]?.stringValue ?? "",
+            record.signature?["fingerprint"]?.stringValue ?? "", JSONWriter.canonicalString(.object(data(of: record, in: view))),
+        ]
     }
 
     /// The payload, with a stored workflow replaced by a pointer to its file in the pack: a workflow

@@ -43,19 +43,22 @@ public enum AuditPack {
                 location: "--as-of", message: "no programme had been initialised by \(asOf?.description ?? ""); give a later --as-of time")
         }
         let verification = try programme.log.verify()
-        let records = try programme.records(of: view)
-        var files = try AuditPackContents.files(view: view, records: records, log: programme.log, verification: verification)
-        files["index.html"] = Array(AuditPackIndex.html(view: view, files: files.keys.sorted()).utf8)
-        let manifest = AuditPackIndex.manifest(files)
-        // Only now that every file's content is known is anything created, so a failure leaves no half pack.
-        try create(directory)
-        for path in files.keys.sorted() {
-            try store(files[path] ?? [], at: path, in: directory)
+        // Every file goes into a hidden staging folder first, and the folder takes its name only when
+        // the pack is complete, so a failure leaves no half pack.
+        let staging = try AuditPackStaging(destination: directory)
+        do {
+            try AuditPackContents.write(view: view, programme: programme, verification: verification, into: staging)
+            let files = staging.digests.keys.sorted() + ["index.html"]
+            try staging.store(Array(AuditPackIndex.html(view: view, files: files).utf8), at: "index.html")
+            try staging.store(Array(AuditPackIndex.manifest(staging.digests).utf8), at: manifestName)
+            try staging.publish()
+        } catch {
+            staging.discard()
+            throw error
         }
-        try store(Array(manifest.utf8), at: manifestName, in: directory)
+        let files = staging.digests.keys.filter { $0 != manifestName }.sorted() + [manifestName]
         return AuditPackSummary(
-            directory: directory, files: files.keys.sorted() + [manifestName], eventCount: view.eventCount,
-            head: view.head, asOf: asOf, verification: verification)
+            directory: directory, files: files, eventCount: view.eventCount, head: view.head, asOf: asOf, verification: verification)
     }
 
     /// Refuses a path that is a file or a folder with anything in it; a missing or empty folder is fine.
@@ -70,25 +73,6 @@ public enum AuditPack {
             throw InputError(
                 location: directory,
                 message: "is not empty (\(contents.count) entries); an audit pack is only written into a new or empty folder, so give --out a new folder name (nothing was written)")
-        }
-    }
-
-    static func create(_ directory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(location: directory, message: "cannot create the folder (\(error.localizedDescription)); check the path and permissions")
-        }
-    }
-
-    /// Writes `bytes` to `relativePath` under `directory`, creating sub-folders as needed.
-    static func store(_ bytes: [UInt8], at relativePath: String, in directory: String) throws {
-        let url = URL(fileURLWithPath: directory).appendingPathComponent(relativePath)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
-        } catch {
-            throw InputError(location: url.path, message: "cannot write the audit pack file (\(error.localizedDescription)); check free space and permissions")
         }
     }
 }

@@ -61,9 +61,9 @@ enum AuditPackIndex {
     }
 
     /// `<sha256>  <path>` per file, sorted by path bytes, as `sha256sum` writes and checks.
-    static func manifest(_ files: [String: [UInt8]]) -> String {
-        files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { path in
-            "\(SHA256.hash(files[path] ?? []).hex)  \(path)\n"
+    static func manifest(_ digests: [String: SHA256Digest]) -> String {
+        digests.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { path in
+            "\(digests[path]?.hex ?? "")  \(path)\n"
         }.joined()
     }
 }

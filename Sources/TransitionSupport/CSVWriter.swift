@@ -27,6 +27,12 @@ public enum CSVWriter {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Appends one record (`fields`, then `lineEnding`) exactly as ``write(header:rows:lineEnding:byteOrderMark:)``
+    /// writes each row, for a caller that writes a long table a piece at a time.
+    public static func appendRow(_ fields: [String], lineEnding: String = "\r\n", to output: inout [UInt8]) {
+        appendRecord(fields, lineEnding: Array(lineEnding.utf8), to: &output)
+    }
+
     private static let comma = UInt8(ascii: ",")
     private static let quote = UInt8(ascii: "\"")
 

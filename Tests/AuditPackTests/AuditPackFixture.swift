@@ -22,14 +22,14 @@ struct AuditPackFixture {
         try #require(Timestamp(iso8601: text))
     }
 
-    init() throws {
+    init(segmentBytes: Int = LogLayout.defaultSegmentBytes) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("audit-pack-\(UUID().uuidString)").path
         logPath = root + "/log"
         evidenceDirectory = root + "/evidence/hr"
         evidenceFile = evidenceDirectory + "/tupe-letter.txt"
         try FileManager.default.createDirectory(atPath: evidenceDirectory, withIntermediateDirectories: true)
         try Data("TUPE measures letter, v1\n".utf8).write(to: URL(fileURLWithPath: evidenceFile))
-        let log = try EventLog.create(at: logPath)
+        let log = try EventLog.create(at: logPath, segmentBytes: segmentBytes)
         programme = Programme(log: log)
         _ = try programme.initialise(
             workflowPath: AuditPackFixture.workflowPath, actor: "Programme office", role: "programme-director", reason: "start",
