@@ -27,7 +27,7 @@ struct LogReplayTests {
         var appends = 0
         while index < records.count {
             let size = min(appends % largestAppend + 1, records.count - index)
-            try log.append(
+            _ = try log.append(
                 records[index..<(index + size)].map { record in
                     var event = record.content
                     event.id = nil
@@ -102,12 +102,12 @@ struct LogReplayTests {
         let target = try #require(before.last { $0.type != "programme.initialised" && !$0.type.hasPrefix("event.") })
         // The workflow callback runs between the two passes: another writer appends there.
         let outcome = try LogReplay.replay(log) { _ in
-            try log.append([
+            _ = try log.append([
                 ProposedEvent(
                     type: "event.retracted", actor: "Someone else", reason: "Late", data: ["sequence": .int(target.sequence)])
             ])
             // Not even an event this build cannot read fails the replay, if it came later.
-            try log.append([ProposedEvent(type: "no.such.type", actor: "Someone else")])
+            _ = try log.append([ProposedEvent(type: "no.such.type", actor: "Someone else")])
             return { _ in nil }
         }
         #expect(try log.readAll().count == before.count + 2)
