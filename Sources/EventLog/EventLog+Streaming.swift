@@ -13,22 +13,6 @@ extension EventLog {
             body)
     }
 
-    /// Streams the mark of every committed event in order (its sequence number, type code, hash
-    /// and batch marker), with the whole record of the types `classifier` keeps. `body` returns
-    /// `false` to stop early.
-    ///
-    /// This is ``forEachHeader(fullRecordTypes:_:)`` at a fraction of the cost, for a first pass
-    /// over a long log. Only the first fields and the fixed suffix of a line in the writer's form
-    /// are read, so for a line altered in between, a mark may differ from what the full decoder
-    /// reads: a caller that decodes the same lines later must compare what it relies on (each
-    /// type, and the last event's sequence number, hash and batch marker) and read again with
-    /// headers on any difference, as ``LogReplay`` does. A line that is not in the writer's form
-    /// is read as a header, and reported as by ``forEach(_:)`` when it does not decode.
-    public func forEachMark(_ classifier: EventMark.Classifier, _ body: (EventMark, LogPosition) throws -> Bool) throws {
-        try stream(segments: segments(), from: nil, reading: ParallelLineDecoder.reading { EventMark.read(line: $0, classifier: classifier) },
-            body)
-    }
-
     /// Streams the type mark of every complete line in order (see ``EventTypeMark``), a block of
     /// the log at a time, as the runs they were read in on all cores; `body` returns `false` to stop.
     ///
@@ -38,7 +22,7 @@ extension EventLog {
     /// types agree and that nothing it kept lies past where it stopped, as ``LogReplay`` does. A line
     /// that is not in the writer's form is read as a header, and reported as by ``forEach(_:)`` when
     /// it does not decode.
-    public func forEachTypeMarkBlock(_ classifier: EventMark.Classifier, _ body: (inout [[EventTypeMark?]]) throws -> Bool) throws {
+    public func forEachTypeMarkBlock(_ classifier: EventTypeClassifier, _ body: (inout [[EventTypeMark?]]) throws -> Bool) throws {
         try streamTypeMarks(
             segments: segments(), reading: ParallelLineDecoder.reading { EventTypeMark.read(line: $0, classifier: classifier) },
             blockBytes: Self.readBlockSize, body)

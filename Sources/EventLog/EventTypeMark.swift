@@ -3,15 +3,16 @@ import TransitionSupport
 /// The least a replay's first pass can read of one stored event: its sequence number and a code
 /// for its type, with the whole record of the few types the caller names.
 ///
-/// An ``EventMark`` also reads the hash and batch marker from the end of the line, so that the
-/// pass can end on the last event of a finished batch and say where it ended. A replay whose second
-/// pass reads every line in full anyway can take both from there instead: a type mark is read from
-/// a canonical line's first fields alone (`{"seq":…,"id":"…","type":"…","schema":`), a fraction of
-/// a mark's cost. As with marks, a line altered in between may be misread, so the caller must
-/// compare what it relies on with what the second pass decodes (``EventLog/forEachTypeMarkBlock(_:_:)``).
+/// Reading an ``EventHeader`` costs thousands of instructions a line (the time, a `String` for the
+/// type); a type mark is read from a canonical line's first fields alone
+/// (`{"seq":…,"id":"…","type":"…","schema":`), and its type becomes a small number without a
+/// `String` being made (``EventTypeClassifier``). Nothing else of the line is looked at, so a line
+/// altered further on may be misread: a replay, whose second pass decodes every line in full
+/// anyway, compares the types and takes the hash, batch and position of its last event from there
+/// (``EventLog/forEachTypeMarkBlock(_:_:)``).
 public struct EventTypeMark: Sendable, Hashable {
     public var sequence: Int
-    /// The type's code in the ``EventMark/Classifier`` the mark was read with (0: none of its names).
+    /// The type's code in the ``EventTypeClassifier`` the mark was read with (0: none of its names).
     public var typeCode: Int
     /// The whole record, for the types the classifier keeps; `nil` for the rest.
     public var record: EventRecord? { boxedRecord?.record }
@@ -27,8 +28,8 @@ public struct EventTypeMark: Sendable, Hashable {
     /// Reads one line (without its newline): from its first fields when they are canonical and its
     /// type's record is not kept, else with the exact header reading (which checks the whole line,
     /// or decodes it in full, and fails as the decoder does).
-    static func read(line: UnsafeBufferPointer<UInt8>, classifier: EventMark.Classifier) -> Result<EventTypeMark, LineDecodingError> {
-        if let (sequence, code, _) = EventMark.prefix(line, classifier), !classifier.keepsRecord(ofCode: code) {
+    static func read(line: UnsafeBufferPointer<UInt8>, classifier: EventTypeClassifier) -> Result<EventTypeMark, LineDecodingError> {
+        if let (sequence, code) = prefix(line, classifier), !classifier.keepsRecord(ofCode: code) {
             return .success(EventTypeMark(sequence: sequence, typeCode: code, record: nil))
         }
         switch EventHeader.read(line: line, fullRecordTypes: classifier.keptNames) {
@@ -37,5 +38,20 @@ public struct EventTypeMark: Sendable, Hashable {
         case .failure(let error):
             return .failure(error)
         }
+    }
+
+    /// The sequence number and type code read from a canonical line's first fields
+    /// (`{"seq":…,"id":"…","type":"…","schema":`); `nil` when they are not in exactly that form.
+    @inline(__always)
+    static func prefix(_ line: UnsafeBufferPointer<UInt8>, _ classifier: EventTypeClassifier) -> (sequence: Int, typeCode: Int)? {
+        guard let start = line.baseAddress else { return nil }
+        var cursor = CanonicalJSONCursor(start, count: line.count)
+        var typeEscaped = false
+        guard cursor.consume("{\"seq\":"), let sequence = cursor.integer(), cursor.consume(",\"id\":"), cursor.string() != nil,
+            cursor.consume(",\"type\":"), let typeRange = cursor.string(isEscaped: &typeEscaped), !typeEscaped,
+            cursor.consume(",\"schema\":")
+        else { return nil }
+        let code = classifier.code(ofUTF8: UnsafeBufferPointer(rebasing: line[typeRange]), within: line)
+        return (sequence, code)
     }
 }

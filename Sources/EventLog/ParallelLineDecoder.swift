@@ -39,7 +39,7 @@ enum ParallelLineDecoder {
     }
 
     /// How one line (without its newline) is read: the whole record, or less (``EventHeader``,
-    /// ``EventMark``, ``EventTypeMark``). The reader stores what it read in the slot it is given (which is `nil`), or
+    /// ``EventTypeMark``). The reader stores what it read in the slot it is given (which is `nil`), or
     /// returns why the line does not decode. The cache is the run's own: a reader that makes
     /// strings may take them from it.
     typealias Reader<Entry> = @Sendable (UnsafeBufferPointer<UInt8>, StringCache, inout Entry?) -> LineDecodingError?

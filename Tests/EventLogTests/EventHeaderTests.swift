@@ -54,9 +54,9 @@ struct EventHeaderTests {
             ["text": .string(#","batch":{"first":1,"size":2}"#)],
         ]
         for data in lookalikes {
-            try log.append([ProposedEvent(type: "t.lookalike", actor: "a", data: data)])
-            try log.append([ProposedEvent(type: "t.lookalike", actor: "a", data: data), ProposedEvent(type: "t.lookalike", actor: "a", data: data)])
-            try log.append([ProposedEvent(type: "t.lookalike", actor: "a", data: [:], system: data)])
+            _ = try log.append([ProposedEvent(type: "t.lookalike", actor: "a", data: data)])
+            _ = try log.append([ProposedEvent(type: "t.lookalike", actor: "a", data: data), ProposedEvent(type: "t.lookalike", actor: "a", data: data)])
+            _ = try log.append([ProposedEvent(type: "t.lookalike", actor: "a", data: [:], system: data)])
         }
         let segment = try #require(try log.segments().first)
         let lines = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment.path))).split(separator: 0x0A).map(Array.init)

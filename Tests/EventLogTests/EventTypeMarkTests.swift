@@ -9,7 +9,7 @@ import TransitionSupport
 /// gives the position a positioned read gives.
 @Suite("Reading event type marks, and finding the position after an event")
 struct EventTypeMarkTests {
-    let classifier = EventMark.Classifier(
+    let classifier = EventTypeClassifier(
         names: ["t.minimal", "dd.evidence.attached", "t.control", "t.unicode.keys", "sample.recorded", "t.unnamed.here"],
         keepingRecordsOf: ["t.control", "not.named"])
 
@@ -48,14 +48,40 @@ struct EventTypeMarkTests {
         }
     }
 
+    @Test("a type written with an escape is read exactly, and coded as the decoder reads it")
+    func escapedType() throws {
+        let line = try #require(try variedLines().first { String(decoding: $0, as: UTF8.self).contains(#""type":"t.minimal""#) })
+        let edited = Array(
+            String(decoding: line, as: UTF8.self).replacingOccurrences(of: #""type":"t.minimal""#, with: #""type":"t.minim\u0061l""#)
+                .utf8)
+        #expect(edited.withUnsafeBufferPointer { EventTypeMark.prefix($0, classifier) } == nil)
+        let mark = try read(edited).get()
+        #expect(mark.typeCode == 1)
+        #expect(mark == reference(try EventRecord.decode(line: edited, checkingHash: false).record))
+    }
+
+    @Test("property: after random edits, a line the decoder reads gets the decoder's type mark", arguments: 0..<4)
+    func randomEdits(seed: Int) throws {
+        let lines = try variedLines()
+        var generator = SplitMix(seed: UInt64(seed) &+ 9_191)
+        var compared = 0
+        for _ in 0..<3000 {
+            let line = EventHeaderTests.randomlyEdited(lines, &generator)
+            guard let record = try? EventRecord.decode(line: line, checkingHash: false).record else { continue }
+            compared += 1
+            #expect(try read(line).get() == reference(record), "\(String(decoding: line, as: UTF8.self))")
+        }
+        #expect(compared > 100, "enough edited lines still decode for the comparison to mean something")
+    }
+
     @Test("the stream gives every line in order, with an unfinished batch at the tail, and fails on a damaged line as forEach does")
     func stream() throws {
         let directory = try TemporaryDirectory()
         let log = try EventLog.create(at: directory.file("log"), segmentBytes: 20_000)
         for number in stride(from: 0, to: 400, by: 4) {
-            try log.append((number..<number + (number % 3 + 1)).map { sampleEvent($0) })
+            _ = try log.append((number..<number + (number % 3 + 1)).map { sampleEvent($0) })
         }
-        try log.append((0..<5).map { sampleEvent(1_000 + $0) })
+        _ = try log.append((0..<5).map { sampleEvent(1_000 + $0) })
         let records = try log.readAll()
         #expect(try log.segments().count > 2)
         // Cut the last batch short: its first members are still streamed as type marks.
@@ -90,7 +116,7 @@ struct EventTypeMarkTests {
         let directory = try TemporaryDirectory()
         let log = try EventLog.create(at: directory.file("log"), segmentBytes: 20_000)
         for number in stride(from: 0, to: 300, by: 3) {
-            try log.append((number..<number + (number % 4 + 1)).map { sampleEvent($0) })
+            _ = try log.append((number..<number + (number % 4 + 1)).map { sampleEvent($0) })
         }
         var positions: [LogPosition] = []
         try log.forEachPositioned { _, position in

@@ -12,7 +12,7 @@ struct ParallelReadTests {
         var number = 0
         var size = 1
         while number < 6_000 {
-            try log.append((number..<number + size).map { sampleEvent($0, entity: "E-\($0 % 97)") })
+            _ = try log.append((number..<number + size).map { sampleEvent($0, entity: "E-\($0 % 97)") })
             number += size
             size = size % 61 + 1
         }
@@ -115,7 +115,7 @@ struct ParallelReadTests {
     func runsHoldBackUnfinishedBatch() throws {
         let directory = try TemporaryDirectory()
         let log = try bigLog(directory)
-        try log.append((0..<40).map { sampleEvent(10_000 + $0) })
+        _ = try log.append((0..<40).map { sampleEvent(10_000 + $0) })
         let complete = try log.readAll()
         // Cut the batch's last line off (the lines before it stay whole).
         let segment = try #require(log.segments().last)

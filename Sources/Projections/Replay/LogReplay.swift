@@ -49,7 +49,7 @@ public enum LogReplay {
     /// type table numbers them the same way, so a mark's code is noted as it is.
     private static let typesByCode = EventTypeTable.types
     /// Codes every type by its wire name, keeping the records of ``prepassTypes``.
-    private static let markClassifier = EventMark.Classifier(
+    private static let markClassifier = EventTypeClassifier(
         names: typesByCode.map(\.wireName), keepingRecordsOf: prepassTypes)
 
     /// Replays `log` as known at `asOf` and effective on `effectiveOn` (`nil`: everything).

@@ -288,7 +288,7 @@ do {
 
     case "marks":
         let log = try EventLog.open(at: arguments[1])
-        let classifier = EventMark.Classifier(
+        let classifier = EventTypeClassifier(
             names: DomainEventType.allCases.map(\.wireName), keepingRecordsOf: ["event.corrected", "event.retracted"])
         let start = now()
         var n = 0

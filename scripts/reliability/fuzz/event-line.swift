@@ -12,8 +12,8 @@
 /// which must give the full decoder's facts and hash verdict whenever it reads a line) and the
 /// replay pre-pass's (`EventHeader.canonical`, which skips the payload and so may read a line the
 /// decoder refuses, but must give the decoder's values whenever the decoder reads it), and the
-/// cheaper marks and type marks a replay of everything reads instead (`EventMark.quick`,
-/// `EventTypeMark.read`, see `checkHeaderReading`).
+/// cheaper type marks a replay of everything reads instead (`EventTypeMark.read`, see
+/// `checkHeaderReading`).
 @testable import EventLog
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -65,23 +65,15 @@ func checkVerifyReading(_ bytes: [UInt8]) {
     }
 }
 
-/// Crashes if the replay pre-pass reads a header or a mark the full decoder reads differently: the
-/// exact header must agree entirely; a mark (first fields and suffix only) may miss a batch marker
-/// written in a way it does not recognise, and nothing else; a type mark must give the decoder's
-/// sequence number and type (and kept record) whenever the decoder reads the line.
+/// Crashes if the replay pre-pass reads a header or a type mark the full decoder reads differently:
+/// the exact header must agree entirely; a type mark must give the decoder's sequence number and
+/// type (and kept record) whenever the decoder reads the line.
 func checkHeaderReading(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { buffer in
         guard let full = try? EventRecord.fullyDecodedRecord(line: buffer) else { return }
         let expected = EventHeader(full, keepingRecord: false)
         if let header = EventHeader.canonical(buffer) {
             precondition(header == expected, "the header reading differs: \(String(decoding: bytes, as: UTF8.self))")
-        }
-        if let mark = EventMark.quick(buffer, markClassifier) {
-            let code = markClassifier.code(of: full.type)
-            precondition(
-                mark.sequence == full.sequence && mark.typeCode == code && mark.hash == full.hash && mark.record == nil
-                    && (mark.batch == full.batch || mark.batch == nil),
-                "the mark reading differs: \(String(decoding: bytes, as: UTF8.self))")
         }
         // The type mark a replay of everything reads: the decoder's sequence number and type code,
         // and the whole record when the type is kept.
@@ -95,7 +87,7 @@ func checkHeaderReading(_ bytes: [UInt8]) {
     }
 }
 
-/// Codes a few type names (some the corpus uses) for the mark reading.
-let markClassifier = EventMark.Classifier(
+/// Codes a few type names (some the corpus uses) for the type mark reading.
+let markClassifier = EventTypeClassifier(
     names: ["sample.recorded", "dd.evidence.attached", "t.minimal", "staff.consulted", "event.corrected"],
     keepingRecordsOf: ["event.corrected"])
