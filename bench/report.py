@@ -77,8 +77,8 @@ out = [
     "## Replay (decode every event and fold it)",
     "",
     "Transition: `LogReplay.replay`, the full rebuild `transition` runs when no projection snapshot applies. It reads the log "
-    "twice: a first pass reads each event's mark (sequence, type as a small code, batch, hash) from the line's first fields "
-    "and fixed suffix alone (the payload is not read) and the whole record only of corrections and workflow events, so the "
+    "twice: a first pass reads each event's type mark (sequence, type as a small code) from the line's first fields "
+    "alone (nothing after them is read) and the whole record only of corrections and workflow events, so the "
     "correction log is "
     "known up front; the second pass reads the log block by block, decodes each block's lines and payloads into domain types "
     "on all cores, checks every event's type and the end of the log against what the first pass read (any difference: the "
