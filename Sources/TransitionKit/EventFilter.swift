@@ -7,15 +7,30 @@ public struct EventFilter: Sendable {
     public var entity: String?
     public var since: Timestamp?
     public var until: Timestamp?
+    /// The first sequence number listed, if not 1.
+    public var from: Int?
+    /// The last sequence number listed, if not the head.
+    public var to: Int?
 
-    public init(types: [String] = [], entity: String? = nil, since: Timestamp? = nil, until: Timestamp? = nil) {
+    public init(
+        types: [String] = [], entity: String? = nil, since: Timestamp? = nil, until: Timestamp? = nil, from: Int? = nil, to: Int? = nil
+    ) {
         self.types = types
         self.entity = entity
         self.since = since
         self.until = until
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether no event after `record` can match (the log is read in sequence order).
+    public func isPast(_ record: EventRecord) -> Bool {
+        to.map { record.sequence >= $0 } ?? false
     }
 
     public func matches(_ record: EventRecord) -> Bool {
+        if let from, record.sequence < from { return false }
+        if let to, record.sequence > to { return false }
         if !types.isEmpty, !types.contains(where: { EventFilter.type(record.type, matches: $0) }) { return false }
         if let entity, record.entity != entity { return false }
         if let since, record.recordedAt < since { return false }

@@ -132,4 +132,21 @@ struct DemoLogTests {
         #expect(snapshots[0].count > 10_000)
         #expect(snapshots[0] == snapshots[1], "each process hashes with its own seed; the snapshot must not show it")
     }
+
+    @Test("log --from, --to and --last select by sequence number, as filtering the whole listing would")
+    func logRanges() throws {
+        let (cli, _) = try demo()
+        let all = try cli.ok(["log"]).split(separator: "\n").map(String.init)
+        #expect(all.count > 1_000)
+        #expect(try cli.ok(["log", "--last", "5"]).split(separator: "\n").map(String.init) == Array(all.suffix(5)))
+        let range = try cli.ok(["log", "--from", "100", "--to", "120"]).split(separator: "\n").map(String.init)
+        #expect(range == Array(all[99..<120]))
+        let tasks = all.filter { $0.contains("  task.finished  ") }
+        let lastTasks = try cli.ok(["log", "--type", "task.finished", "--last", "3"]).split(separator: "\n").map(String.init)
+        #expect(lastTasks == Array(tasks.suffix(3)))
+        let json = try cli.json(["log", "--from", "5", "--to", "6"]) as? [[String: Any]]
+        #expect(json?.compactMap { $0["seq"] as? Int } == [5, 6])
+        let backwards = try cli.run(["log", "--from", "9", "--to", "3"])
+        #expect(backwards.status == 1 && backwards.stderr.contains("give a range that runs forwards"))
+    }
 }

@@ -113,28 +113,40 @@ enum LogVerbs {
                 OptionSpec(name: "entity", valueName: "ID", help: "Only events about this entity."),
                 OptionSpec(name: "since", valueName: "TIME", help: "Only events recorded at or after this date or time."),
                 OptionSpec(name: "until", valueName: "TIME", help: "Only events recorded at or before this date (whole day) or time."),
+                OptionSpec(name: "from", valueName: "SEQ", help: "Only events from this sequence number on."),
+                OptionSpec(name: "to", valueName: "SEQ", help: "Only events up to this sequence number."),
+                OptionSpec(name: "last", valueName: "N", help: "Only the last N of the events the other options select."),
                 OptionSpec(name: "json", help: "Print one JSON array of the stored events, envelope fields included."),
-            ])
+            ],
+            examples: ["transition log --last 20", "transition log --from 1200 --to 1300 --type 'staff.*'"])
     ) { invocation, console in
         let log = try EventLog.open(at: invocation.logPath)
+        let from = try invocation.integer("from")
+        let to = try invocation.integer("to")
+        let last = try invocation.integer("last")
+        for (name, value) in [("from", from), ("to", to), ("last", last)] {
+            if let value, value < 1 { throw InputError(location: "--\(name)", message: "must be 1 or more (sequence numbers and counts start at 1)") }
+        }
+        if let from, let to, from > to { throw InputError(location: "--to", message: "\(to) is before --from \(from); give a range that runs forwards") }
         let filter = EventFilter(
             types: invocation.command.values("type"), entity: invocation.command.value("entity"),
-            since: try invocation.time("since", date: .startOfDay), until: try invocation.time("until", date: .endOfDay))
-        let json = invocation.command.flag("json")
-        if json { console.write("[") }
-        var first = true
+            since: try invocation.time("since", date: .startOfDay), until: try invocation.time("until", date: .endOfDay), from: from, to: to)
+        var listing = EventListingOutput(json: invocation.command.flag("json"), console: console)
+        // With --last, only the newest matches are held (at most twice N), and shown at the end.
+        var newest: [EventRecord] = []
         try log.forEach { record in
-            guard filter.matches(record) else { return true }
-            if json {
-                console.write(first ? "\n  " : ",\n  ")
-                console.write(JSONWriter.canonicalString(.object(record.jsonObject)))
-            } else {
-                console.line(EventListing.line(for: record))
+            if filter.matches(record) {
+                if let last {
+                    newest.append(record)
+                    if newest.count >= 2 * last { newest.removeFirst(newest.count - last) }
+                } else {
+                    listing.show(record)
+                }
             }
-            first = false
-            return true
+            return !filter.isPast(record)
         }
-        if json { console.line(first ? "]" : "\n]") }
+        if let last { newest.suffix(last).forEach { listing.show($0) } }
+        console = listing.finish()
         return 0
     }
 
@@ -200,5 +212,34 @@ enum LogVerbs {
         let log = try EventLog.open(at: invocation.logPath)
         console.line(try log.head().description)
         return 0
+    }
+}
+
+/// Writes `transition log`'s listing: a line per event, or one JSON array of them.
+private struct EventListingOutput {
+    let json: Bool
+    private var console: Console
+    private var isEmpty = true
+
+    init(json: Bool, console: Console) {
+        self.json = json
+        self.console = console
+        if json { self.console.write("[") }
+    }
+
+    mutating func show(_ record: EventRecord) {
+        if json {
+            console.write(isEmpty ? "\n  " : ",\n  ")
+            console.write(JSONWriter.canonicalString(.object(record.jsonObject)))
+        } else {
+            console.line(EventListing.line(for: record))
+        }
+        isEmpty = false
+    }
+
+    /// Closes the listing and hands the console back.
+    consuming func finish() -> Console {
+        if json { console.line(isEmpty ? "]" : "\n]") }
+        return console
     }
 }
