@@ -8,10 +8,7 @@ import TransitionSupport
 /// would look them up.
 @Suite("Coding event types")
 struct EventTypeClassifierTests {
-    /// Names most of the writer's types (in an order of its own, not `t.exponents`) and keeps one type's records.
-    let classifier = EventTypeClassifier(
-        names: ["t.minimal", "dd.evidence.attached", "t.control", "t.unicode.keys", "sample.recorded", "t.unnamed.here"],
-        keepingRecordsOf: ["t.control", "not.named"])
+    let classifier = EventTypeClassifier.writerSample
 
     @Test("a type is coded by its name's position, 0 when it is not named, and records are kept only for kept types")
     func coding() throws {
@@ -67,4 +64,11 @@ struct EventTypeClassifierTests {
         }
         #expect(table.code(of: "abcdefgh") == 8, "a repeated name keeps its first code")
     }
+}
+
+extension EventTypeClassifier {
+    /// Names most of the writer's types (in an order of its own, not `t.exponents`) and keeps one type's records.
+    static let writerSample = EventTypeClassifier(
+        names: ["t.minimal", "dd.evidence.attached", "t.control", "t.unicode.keys", "sample.recorded", "t.unnamed.here"],
+        keepingRecordsOf: ["t.control", "not.named"])
 }

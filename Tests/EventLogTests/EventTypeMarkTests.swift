@@ -9,9 +9,7 @@ import TransitionSupport
 /// gives the position a positioned read gives.
 @Suite("Reading event type marks, and finding the position after an event")
 struct EventTypeMarkTests {
-    let classifier = EventTypeClassifier(
-        names: ["t.minimal", "dd.evidence.attached", "t.control", "t.unicode.keys", "sample.recorded", "t.unnamed.here"],
-        keepingRecordsOf: ["t.control", "not.named"])
+    let classifier = EventTypeClassifier.writerSample
 
     /// The type mark the full decoder's values give `record`.
     func reference(_ record: EventRecord) -> EventTypeMark {

@@ -38,7 +38,7 @@ struct SnapshotResumeTests {
                 try replay.append(records[cut...])
                 #expect(replay.state == whole, "seed \(seed) cut \(cut)")
                 resumed += 1
-            } catch let error as ReplayError {
+            } catch {
                 guard case .historyNeeded(let correction, let target) = error else {
                     Issue.record("unexpected \(error)")
                     continue

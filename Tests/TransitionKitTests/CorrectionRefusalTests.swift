@@ -16,6 +16,17 @@ struct CorrectionRefusalTests {
             role: "programme-director", entity: "DD-STAFF-01", reason: "a mistake", data: payload)
     }
 
+    /// Records `event` and returns its sequence number.
+    func recorded(_ event: ProposedEvent, in mini: MiniProgramme) throws -> Int {
+        try mini.programme.record([event])
+        return try mini.programme.log.head().sequence
+    }
+
+    /// Records DD-STAFF-01's `status` on `day` May 2022 and returns its sequence number.
+    func recorded(status: String, day: Int, in mini: MiniProgramme) throws -> Int {
+        try recorded(mini.status("DD-STAFF-01", status, role: "sro-people", at: "2022-05-0\(day)T10:00:00Z"), in: mini)
+    }
+
     /// Records `event`, expecting the correction rule to refuse it with `phrase`, and the log to stay as it was.
     func expectRefused(_ event: ProposedEvent, _ phrase: String, in mini: MiniProgramme, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let head = try mini.programme.log.head()
@@ -30,12 +41,9 @@ struct CorrectionRefusalTests {
     func refusals() throws {
         let mini = try MiniProgramme()
         defer { try? FileManager.default.removeItem(atPath: mini.directory) }
-        try mini.programme.record([mini.status("DD-STAFF-01", "in-progress", role: "sro-people", at: "2022-05-03T10:00:00Z")])
-        let first = try mini.programme.log.head().sequence
-        try mini.programme.record([mini.status("DD-STAFF-01", "complete", role: "sro-people", at: "2022-05-04T10:00:00Z")])
-        let second = try mini.programme.log.head().sequence
-        try mini.programme.record([fix("event.retracted", first, in: mini)])
-        let retraction = try mini.programme.log.head().sequence
+        let first = try recorded(status: "in-progress", day: 3, in: mini)
+        let second = try recorded(status: "complete", day: 4, in: mini)
+        let retraction = try recorded(fix("event.retracted", first, in: mini), in: mini)
 
         try expectRefused(fix("event.retracted", first, in: mini), "event \(first) was already retracted by event \(retraction)", in: mini)
         try expectRefused(
@@ -53,8 +61,7 @@ struct CorrectionRefusalTests {
     func effectiveCorrections() throws {
         let mini = try MiniProgramme()
         defer { try? FileManager.default.removeItem(atPath: mini.directory) }
-        try mini.programme.record([mini.status("DD-STAFF-01", "complete", role: "sro-people", at: "2022-05-03T10:00:00Z")])
-        let target = try mini.programme.log.head().sequence
+        let target = try recorded(status: "complete", day: 3, in: mini)
         for status in ["in-progress", "not-started"] {
             try mini.programme.record([
                 fix("event.corrected", target, data: ["item": .string("DD-STAFF-01"), "status": .string(status)], in: mini)
@@ -69,8 +76,7 @@ struct CorrectionRefusalTests {
     func batch() throws {
         let mini = try MiniProgramme()
         defer { try? FileManager.default.removeItem(atPath: mini.directory) }
-        try mini.programme.record([mini.status("DD-STAFF-01", "complete", role: "sro-people", at: "2022-05-03T10:00:00Z")])
-        let target = try mini.programme.log.head().sequence
+        let target = try recorded(status: "complete", day: 3, in: mini)
         let head = try mini.programme.log.head()
         let refusal = #expect(throws: RuleRefusal.self) {
             try mini.programme.record([fix("event.retracted", target, in: mini), fix("event.retracted", target, in: mini)])
