@@ -4,22 +4,28 @@ import TransitionSupport
 
 /// The folder an audit pack is written into before it takes the name the user asked for.
 ///
-/// It is a hidden sibling of the destination, renamed over it only once every file is written, so
-/// a failure part-way (a full disk, a damaged log) never leaves half a pack under that name. Files
-/// are written in chunks and hashed as they are written, so a pack of a long log is made in
-/// bounded memory, and the SHA-256 of each is at hand for the manifest.
+/// For a new destination it is a hidden sibling, renamed to the destination only once every file
+/// is written; for an existing (empty) destination folder, which may be someone's working
+/// directory and must stay the same folder, it is a hidden folder inside it whose entries are
+/// moved up at the end. Either way a failure part-way (a full disk, a damaged log) leaves no half
+/// pack. Files are written in chunks and hashed as they are written, so a pack of a long log is
+/// made in bounded memory, and the SHA-256 of each is at hand for the manifest.
 final class AuditPackStaging {
     /// Where the finished pack goes.
     let destination: String
     /// The staging folder itself.
     let path: String
+    /// Whether the destination folder exists already (the staging folder is then inside it).
+    private let destinationExists: Bool
     /// The SHA-256 of every file written so far, by path relative to the pack.
     private(set) var digests: [String: SHA256Digest] = [:]
 
-    /// Creates the staging folder beside `destination` (creating the destination's parent folders).
+    /// Creates the staging folder (and the destination's parent folders when needed).
     init(destination: String) throws {
         let target = URL(fileURLWithPath: destination).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        destinationExists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        let parent = destinationExists ? target : target.deletingLastPathComponent()
         self.destination = target.path
         path = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(UUIDs.random())").path
         do {
@@ -55,14 +61,33 @@ final class AuditPackStaging {
         digests[relativePath] = sink.digest
     }
 
-    /// Moves the finished pack to its destination (a missing or empty folder, which it replaces).
+    /// Moves the finished pack to its destination.
     func publish() throws {
-        guard rename(path, destination) == 0 else {
-            let reason = String(cString: strerror(errno))
-            throw InputError(
-                location: destination,
-                message: "cannot move the finished pack into place (\(reason)); if the folder is no longer empty, give --out a new folder name (nothing was written there)")
+        guard destinationExists else {
+            guard rename(path, destination) == 0 else { throw placementFailure(String(cString: strerror(errno))) }
+            return
         }
+        // Into the existing folder: every top-level entry moves up (a rename within one file system),
+        // then the emptied staging folder goes.
+        // Should a move fail (the folder filled up meanwhile), the entries already moved are removed
+        // again, so the folder holds nothing of a half pack.
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        var moved: [String] = []
+        for entry in entries.sorted() {
+            guard rename(path + "/" + entry, destination + "/" + entry) == 0 else {
+                let failure = placementFailure(String(cString: strerror(errno)))
+                for done in moved { try? FileManager.default.removeItem(atPath: destination + "/" + done) }
+                throw failure
+            }
+            moved.append(entry)
+        }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    private func placementFailure(_ reason: String) -> InputError {
+        InputError(
+            location: destination,
+            message: "cannot move the finished pack into place (\(reason)); if the folder is no longer empty, give --out a new folder name")
     }
 
     /// Removes the staging folder and everything in it (after a failure).

@@ -40,8 +40,13 @@ struct AuditPackStagingTests {
         defer { fixture.remove() }
         let parent = fixture.root + "/packs"
         try FileManager.default.createDirectory(atPath: parent + "/pack", withIntermediateDirectories: true)
+        // The folder stays the same folder (it may be someone's working directory), not one put in its place.
+        let before = try FileManager.default.attributesOfItem(atPath: parent + "/pack")[.systemFileNumber] as? Int
         let summary = try AuditPack.write(programme: fixture.programme, to: parent + "/pack", asOf: nil)
+        #expect(try FileManager.default.attributesOfItem(atPath: parent + "/pack")[.systemFileNumber] as? Int == before)
+        #expect(before != nil)
         #expect(try entries(parent) == ["pack"])
+        #expect(try !entries(parent + "/pack").contains { $0.hasPrefix(".") })
         #expect(try AuditPackFixture.contents(of: parent + "/pack").keys.sorted() == summary.files.sorted())
         // Refused before anything is staged: the folder is no longer empty.
         #expect(throws: InputError.self) { try AuditPack.write(programme: fixture.programme, to: parent + "/pack", asOf: nil) }
