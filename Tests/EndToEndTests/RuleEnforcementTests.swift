@@ -87,5 +87,20 @@ struct RuleEnforcementTests {
         #expect(history.contains("consultation outcome agreed early by the Board"))
         let check = try cli.run(["check", "--json"])
         #expect(check.stdout.contains("G-STAFF-CONSULTED"))
+        // The listing says what the override let through, and, once that fact is retracted, so.
+        let sequences = output.split(separator: "\n").compactMap { line -> Int? in
+            guard line.hasPrefix("recorded #") else { return nil }
+            return Int(line.dropFirst("recorded #".count).prefix { $0.isNumber })
+        }
+        #expect(sequences.count == 2)
+        let (override, transfer) = (sequences[0], sequences[1])
+        #expect(try cli.run(["check"]).stdout.contains("[let through #\(transfer)]"))
+        let retraction = try cli.ok(["retract", String(transfer), "--reason", "transferred in error"], role: "programme-director")
+        #expect(retraction.contains("recorded #\(transfer + 1) event.retracted"))
+        let after = try cli.run(["check"]).stdout
+        #expect(after.contains("#\(override) G-STAFF-CONSULTED") && after.contains("[let through #\(transfer), since retracted by #\(transfer + 1)]"))
+        let json = try JSONSerialization.jsonObject(with: Data(try cli.run(["check", "--json"]).stdout.utf8)) as? [String: Any]
+        let listed = (json?["overrides"] as? [[String: Any]])?.first
+        #expect(listed?["letThrough"] as? Int == transfer && listed?["letThroughRetractedBy"] as? Int == transfer + 1)
     }
 }

@@ -59,6 +59,11 @@ public struct CorrectionLog: Sendable, Hashable, Codable {
         active[sequence].map { entries[$0] }
     }
 
+    /// The type of the event `sequence`, for every event folded so far (retracted ones included).
+    public func type(ofEvent sequence: Int) -> DomainEventType? {
+        typesBySequence[sequence]
+    }
+
     /// Whether the event `sequence` is retracted.
     public func isRetracted(_ sequence: Int) -> Bool {
         activeEntry(for: sequence)?.kind == .retracted

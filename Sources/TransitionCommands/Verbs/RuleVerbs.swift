@@ -17,6 +17,7 @@ enum RuleVerbs {
         let view = try ScheduleVerbs.view(invocation, of: programme)
         let report = try RuleService.check(view)
         let overrides = try programme.records(of: view, types: ["rule.overridden"])
+        let standing = Dictionary(uniqueKeysWithValues: overrides.map { ($0.sequence, view.standing(ofOverride: $0)) })
         if invocation.command.flag("json") {
             console.write(JSONWriter.pretty(.object([
                 "asOf": .string(report.asOf.description),
@@ -28,6 +29,9 @@ enum RuleVerbs {
                         "seq": .int(record.sequence), "rule": record.data["rule"] ?? .null, "eventType": record.data["eventType"] ?? .null,
                         "entity": record.data["entity"] ?? .null, "actor": .string(record.actor), "role": record.role.map { .string($0) } ?? .null,
                         "reason": record.reason.map { .string($0) } ?? .null, "recordedAt": .string(record.recordedAt.description),
+                        "letThrough": standing[record.sequence]?.letThrough.map { .int($0) } ?? .null,
+                        "retractedBy": standing[record.sequence]?.retractedBy.map { .int($0) } ?? .null,
+                        "letThroughRetractedBy": standing[record.sequence]?.letThroughRetractedBy.map { .int($0) } ?? .null,
                     ])
                 }),
             ])))
@@ -47,7 +51,7 @@ enum RuleVerbs {
                 console.line("")
                 console.line("OVERRIDES recorded")
                 for record in overrides {
-                    console.line("  #\(record.sequence) \(record.data["rule"]?.stringValue ?? "?") for \(record.data["eventType"]?.stringValue ?? "?") \(record.data["entity"]?.stringValue ?? "") by \(record.actor) (\(record.role ?? "no role")): \(record.reason ?? "")")
+                    console.line("  #\(record.sequence) \(record.data["rule"]?.stringValue ?? "?") for \(record.data["eventType"]?.stringValue ?? "?") \(record.data["entity"]?.stringValue ?? "") by \(record.actor) (\(record.role ?? "no role")): \(record.reason ?? "")\(standing[record.sequence]?.summary ?? "")")
                 }
             }
         }
