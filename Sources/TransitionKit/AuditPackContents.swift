@@ -23,7 +23,7 @@ enum AuditPackContents {
         try pack.store(csv(AuditRuleTables.violations(check)), at: "rules/violations.csv")
         try pack.store(Array(JSONWriter.pretty(AuditRuleTables.violationsJSON(check)).utf8), at: "rules/violations.json")
         let overrides = try programme.records(of: view, types: ["rule.overridden"])
-        try pack.store(csv(AuditRuleTables.overrides(overrides)), at: "rules/overrides.csv")
+        try pack.store(csv(AuditRuleTables.overrides(overrides, in: view)), at: "rules/overrides.csv")
         try pack.store(Array(AuditVerification.text(verification, view: view).utf8), at: "verification.txt")
         try pack.store(Array(JSONWriter.pretty(AuditVerification.json(verification, view: view)).utf8), at: "verification.json")
         for version in view.workflows.versions {

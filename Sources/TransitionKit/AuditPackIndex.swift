@@ -17,7 +17,7 @@ enum AuditPackIndex {
         case "registers/tasks.csv": return "Task progress as of the pack's time."
         case "rules/violations.csv": return "Rule violations standing as of the pack's time."
         case "rules/violations.json": return "The same violations, plus the residue list, as JSON."
-        case "rules/overrides.csv": return "Every time a rule was overridden: who, in what role, and why."
+        case "rules/overrides.csv": return "Every time a rule was overridden: who, in what role, and why; the event it let through, and any later retraction."
         case "verification.txt": return "Hash-chain verification of the full log, and the head this pack was cut at."
         case "verification.json": return "The same verification as JSON."
         case "workflows/versions.csv": return "Each workflow version in force up to the pack's time, with its SHA-256 and reason."

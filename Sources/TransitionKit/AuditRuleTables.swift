@@ -25,14 +25,22 @@ enum AuditRuleTables {
     }
 
     /// Every `rule.overridden` event, oldest first.
-    static func overrides(_ records: [EventRecord]) -> (header: [String], rows: [[String]]) {
+    static func overrides(_ records: [EventRecord], in view: ProgrammeView) -> (header: [String], rows: [[String]]) {
         let rows = records.filter { $0.type == "rule.overridden" }.map { record in
-            [
+            let standing = view.standing(ofOverride: record)
+            return [
                 String(record.sequence), record.recordedAt.description, record.actor, record.role ?? "",
                 record.data["rule"]?.stringValue ?? record.entity ?? "", record.data["eventType"]?.stringValue ?? "",
                 record.data["entity"]?.stringValue ?? "", record.reason ?? "", record.data["unmet"]?.stringValue ?? "",
+                standing.letThrough.map(String.init) ?? "", standing.letThroughRetractedBy.map(String.init) ?? "",
+                standing.retractedBy.map(String.init) ?? "",
             ]
         }
-        return (["Seq", "Recorded At", "Actor", "Role", "Rule", "Event Type", "Entity", "Reason", "Unmet"], rows)
+        return (
+            [
+                "Seq", "Recorded At", "Actor", "Role", "Rule", "Event Type", "Entity", "Reason", "Unmet", "Let Through",
+                "Let Through Retracted By", "Override Retracted By",
+            ], rows
+        )
     }
 }

@@ -102,5 +102,10 @@ struct RuleEnforcementTests {
         let json = try JSONSerialization.jsonObject(with: Data(try cli.run(["check", "--json"]).stdout.utf8)) as? [String: Any]
         let listed = (json?["overrides"] as? [[String: Any]])?.first
         #expect(listed?["letThrough"] as? Int == transfer && listed?["letThroughRetractedBy"] as? Int == transfer + 1)
+        // The audit pack's override table carries the same standing.
+        try cli.ok(["audit-pack", "--out", cli.directory + "/pack"])
+        let table = try String(contentsOfFile: cli.directory + "/pack/rules/overrides.csv", encoding: .utf8)
+        #expect(table.hasPrefix("Seq,Recorded At,Actor,Role,Rule,Event Type,Entity,Reason,Unmet,Let Through,Let Through Retracted By,Override Retracted By\r\n"))
+        #expect(table.contains(",\(transfer),\(transfer + 1),\r\n"))
     }
 }
