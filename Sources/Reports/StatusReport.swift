@@ -7,6 +7,7 @@ import Workflow
 
 /// Red, amber or green for a workstream, with the reasons behind it.
 public struct WorkstreamRAG: Sendable, Hashable {
+    /// The three ratings SROs report in, spelled as they appear on the status screen.
     public enum Rating: String, Sendable, Hashable { case red = "RED", amber = "AMBER", green = "GREEN" }
 
     public var workstream: String

@@ -1,7 +1,8 @@
 import EventLog
 import TransitionSupport
 
-/// Selects events for `transition log`: by type (exact or `prefix.*`), entity and recorded-time window.
+/// Selects events for `transition log`: by type (exact or `prefix.*`), entity, recorded-time window
+/// and sequence-number range.
 public struct EventFilter: Sendable {
     public var types: [String]
     public var entity: String?
@@ -48,6 +49,7 @@ public struct EventFilter: Sendable {
 
 /// Reads a point in time the way people type it: a full timestamp, or a date meaning its start or end.
 public enum TimeArgument {
+    /// Which instant a bare date stands for: its first millisecond (`--since`) or its last (`--until`).
     public enum DateMeaning: Sendable { case startOfDay, endOfDay }
 
     public static func parse(_ text: String, option: String, date meaning: DateMeaning) throws(InputError) -> Timestamp {
