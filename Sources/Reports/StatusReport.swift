@@ -98,12 +98,15 @@ public struct StatusReport: Sendable {
     }
 
     /// How far the statutory date is from the as-of date, in words: "in 46 days", "today", "3 days ago".
-    public var statutoryDistance: String {
-        func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
-        switch daysToStatutory {
+    public var statutoryDistance: String { Self.distance(days: daysToStatutory) }
+
+    /// A signed number of days from now, in words: "in 1 day", "today", "2 days ago".
+    public static func distance(days: Int) -> String {
+        func count(_ days: Int) -> String { days == 1 ? "1 day" : "\(days) days" }
+        switch days {
         case 0: return "today"
-        case 1...: return "in \(days(daysToStatutory))"
-        default: return "\(days(-daysToStatutory)) ago"
+        case 1...: return "in \(count(days))"
+        default: return "\(count(-days)) ago"
         }
     }
 

@@ -104,6 +104,15 @@ func parse(_ html: String) -> ElementCollector {
         #expect(!headers.isEmpty && headers.allSatisfy { $0.attributes["scope"] == "col" })
     }
 
+    @Test("the statutory date's distance reads as words, in the future, today and in the past")
+    func statutoryDistance() {
+        #expect(StatusReport.distance(days: 46) == "in 46 days")
+        #expect(StatusReport.distance(days: 1) == "in 1 day")
+        #expect(StatusReport.distance(days: 0) == "today")
+        #expect(StatusReport.distance(days: -1) == "1 day ago")
+        #expect(StatusReport.distance(days: -1608) == "1608 days ago")
+    }
+
     @Test func parserCatchesMalformedMarkup() {
         #expect(parse("<p>fish & chips</p>").error != nil)
         #expect(parse("<p><br></p>").error != nil)
