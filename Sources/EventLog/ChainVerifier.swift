@@ -19,29 +19,43 @@ extension EventLog {
         var state = VerifierState(anchor: anchor)
         let all = try segments()
         for segment in all where state.failure == nil {
-            let summary = try SegmentExaminer.forEachLine(path: segment.path, tuning: tuning) { outcome, length, lineNumber in
-                state.bytes += length + 1
-                state.visit(outcome, file: segment.path, lineNumber: lineNumber)
-                return state.failure == nil
-            }
-            if state.failure == nil, summary.trailingBytes > 0 {
-                state.resolvePendingGap()
-                if state.failure == nil {
-                    state.failure = VerificationFailure(
-                        kind: .torn, sequence: state.expected, file: segment.path, line: summary.lines + 1,
-                        detail: "the last line is incomplete (\(summary.trailingBytes) bytes, no newline): an append was interrupted before it was acknowledged; opening the log for writing cuts it off and records a repair")
-                }
+            try Self.examine(segment, into: &state, tuning: tuning)
+        }
+        return try report(finishing: &state, segments: all)
+    }
+
+    /// Walks `segment`'s lines into `state`, stopping at the first failure; from byte `offset`,
+    /// the start of line `firstLine`, when a prefix was walked before.
+    static func examine(
+        _ segment: Segment, into state: inout VerifierState, from offset: Int = 0, firstLine: Int = 1, tuning: SegmentExaminer.Tuning
+    ) throws(EventLogError) {
+        let summary = try SegmentExaminer.forEachLine(path: segment.path, from: offset, firstLine: firstLine, tuning: tuning) {
+            outcome, length, lineNumber in
+            state.bytes += length + 1
+            state.visit(outcome, file: segment.path, lineNumber: lineNumber)
+            return state.failure == nil
+        }
+        if state.failure == nil, summary.trailingBytes > 0 {
+            state.resolvePendingGap()
+            if state.failure == nil {
+                state.failure = VerificationFailure(
+                    kind: .torn, sequence: state.expected, file: segment.path, line: summary.lines + 1,
+                    detail: "the last line is incomplete (\(summary.trailingBytes) bytes, no newline): an append was interrupted before it was acknowledged; opening the log for writing cuts it off and records a repair")
             }
         }
+    }
+
+    /// The report of a walk over `all` that ended in `state`.
+    func report(finishing state: inout VerifierState, segments all: [Segment]) throws -> VerificationReport {
         state.finish(lastFile: all.last?.path ?? layout.segmentsDirectory)
         return VerificationReport(
             eventCount: state.expected - 1 - state.openBatchCount, head: state.committedHead, bytes: state.bytes,
-            segmentCount: all.count, failure: state.failure, anchorChecked: anchor, repairs: try repairs())
+            segmentCount: all.count, failure: state.failure, anchorChecked: state.anchor, repairs: try repairs())
     }
 }
 
 /// The verifier's running state: the chain so far and a one-line lookahead for telling gaps from swaps.
-private struct VerifierState {
+struct VerifierState {
     let anchor: Anchor?
     var expected = 1
     var previousHash = EventRecord.genesisHash
@@ -50,6 +64,9 @@ private struct VerifierState {
     var bytes = 0
     var head = EventLog.Head.empty
     var committedHead = EventLog.Head.empty
+    /// ``bytes`` just past the committed head's line, and that line's number in its segment.
+    var committedBytes = 0
+    var committedLine = 0
     var openBatch: (marker: BatchMarker, file: String, line: Int)?
     var openBatchCount = 0
     var anchorSeen = false
@@ -57,6 +74,20 @@ private struct VerifierState {
     var pendingGap: (found: Int, file: String, line: Int)?
 
     init(anchor: Anchor?) { self.anchor = anchor }
+
+    /// Takes the chain as verified through `head`, committed at the end of line `line` and `bytes`
+    /// into a segment verified before, as if those lines had just been walked (a walk without an
+    /// anchor).
+    mutating func skip(to head: EventLog.Head, bytes: Int, line: Int) {
+        expected = head.sequence + 1
+        previousHash = head.hash
+        previousTime = head.recordedAt
+        self.head = head
+        committedHead = head
+        self.bytes += bytes
+        committedBytes = self.bytes
+        committedLine = line
+    }
 
     mutating func visit(_ outcome: LineOutcome, file: String, lineNumber: Int) {
         let record: LineFacts
@@ -140,7 +171,11 @@ private struct VerifierState {
         previousHash = record.hash
         previousTime = record.recordedAt
         head = EventLog.Head(sequence: record.sequence, hash: record.hash, recordedAt: record.recordedAt)
-        if openBatch == nil { committedHead = head }
+        if openBatch == nil {
+            committedHead = head
+            committedBytes = bytes
+            committedLine = lineNumber
+        }
         expected += 1
     }
 

@@ -37,16 +37,19 @@ enum SegmentExaminer {
 
     /// Calls `body(outcome, lineLength, lineNumber)` for each complete line in order (length without
     /// the newline, line numbers from 1); `body` returns `false` to stop.
+    ///
+    /// The walk may start at byte `offset`, the start of line `firstLine` (a prefix already walked);
+    /// ``Summary/lines`` then counts from the file's first line.
     static func forEachLine(
-        path: String, tuning: Tuning = .standard, _ body: (LineOutcome, Int, Int) -> Bool
+        path: String, from offset: Int = 0, firstLine: Int = 1, tuning: Tuning = .standard, _ body: (LineOutcome, Int, Int) -> Bool
     ) throws(EventLogError) -> Summary {
         let file = try POSIXFile(path: path, flags: O_RDONLY)
         var capacity = max(1, tuning.windowBytes)
         var window = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 64)
         defer { window.deallocate() }
-        var fileOffset = 0
+        var fileOffset = offset
         var carried = 0
-        var lineNumber = 1
+        var lineNumber = firstLine
         while true {
             let read = try readFully(file, into: UnsafeMutableRawBufferPointer(rebasing: window[carried...]), at: fileOffset + carried)
             let available = carried + read

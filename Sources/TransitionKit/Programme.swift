@@ -1,3 +1,4 @@
+import Dispatch
 import Domain
 import EventLog
 import Projections
@@ -34,7 +35,8 @@ public enum ViewSource: Sendable {
     /// The projection snapshot kept beside the log, with the events after it folded in (equal to
     /// a full replay, and much faster on a long log); a full replay when there is none.
     case snapshotOrReplay
-    /// A replay of every event from the log itself (what an audit pack is built from).
+    /// A replay of every event from the log itself (what an audit pack is built from), its chain
+    /// not checked first: the caller verifies the log and reports what it finds.
     case replay
 }
 
@@ -57,6 +59,8 @@ public struct Programme: Sendable {
     /// The head state this value last computed, so a process that records many times (the demo,
     /// imports, simulations) folds only the new events each time.
     let headCache = HeadStateCache()
+    /// What this value's last chain check vouched for (``checkChain()``).
+    let chainCache = ChainCheckCache()
 
     public init(log: EventLog) { self.log = log }
 
@@ -69,7 +73,35 @@ public struct Programme: Sendable {
     /// A view of the whole log (no `asOf`, no `effectiveOn`) comes from the projection snapshot
     /// when `source` allows it; any other view streams the log (``LogReplay``), holding only the
     /// corrections and a few blocks of events, never the whole history.
+    ///
+    /// With the default `source`, the log's hash chain is checked (``checkChain()``) while the view
+    /// is made, and the view is given only if the chain is sound, so a query never shows figures
+    /// from an altered log. A `.replay` view leaves that to its caller,
+    /// which verifies the log itself and reports what it finds (an audit pack, `verify --signatures`).
     public func view(asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil, source: ViewSource = .snapshotOrReplay) throws -> ProgrammeView {
+        guard source == .snapshotOrReplay else { return try uncheckedView(asOf: asOf, effectiveOn: effectiveOn, source: source) }
+        // The chain is checked while the view is made (each mostly keeps one core busy); the view
+        // is returned only if the check passes, and the check's finding comes first.
+        let outcomes = ParallelSlots<Result<ProgrammeView?, any Error>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            outcomes[index] = Result {
+                if index == 0 {
+                    try checkChain()
+                    return nil
+                }
+                return try uncheckedView(asOf: asOf, effectiveOn: effectiveOn, source: source)
+            }
+        }
+        if case .failure(let problem)? = outcomes[0] { throw problem }
+        guard let made = try outcomes[1]?.get() else { throw ChainCheckMissing() }
+        return made
+    }
+
+    /// Cannot happen: both parts of ``view(asOf:effectiveOn:source:)`` always leave an outcome.
+    private struct ChainCheckMissing: Error {}
+
+    /// The view, its chain not checked.
+    private func uncheckedView(asOf: Timestamp?, effectiveOn: CivilDate?, source: ViewSource) throws -> ProgrammeView {
         if asOf == nil, effectiveOn == nil, source == .snapshotOrReplay, let view = try headView() {
             return view
         }

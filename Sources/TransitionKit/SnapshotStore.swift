@@ -33,7 +33,7 @@ struct SnapshotStore {
 
     /// The snapshot on disk, if there is a sound one written by this build.
     func load() -> ProjectionSnapshot? {
-        guard let bytes = Self.readFile(path), let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        guard let bytes = CacheFile.contents(at: path), let newline = bytes.firstIndex(of: 0x0A) else { return nil }
         let header = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
         guard header.count == 5, header[0] == Self.format, header[1] == build,
             let checksum = UInt64(header[2], radix: 16), let first = Int(header[3]), let second = Int(header[4]),
@@ -69,47 +69,6 @@ struct SnapshotStore {
         guard let first = encoded[0], let second = encoded[1] else { return }
         let payload = first + second
         let header = "\(Self.format) \(build) \(String(Checksum64.of(payload), radix: 16)) \(first.count) \(second.count)\n"
-        mkdir(directory, 0o2770)
-        let temporary = directory + "/.\(SnapshotStore.fileName).\(getpid()).tmp"
-        guard Self.writeFile(temporary, Array(header.utf8) + payload) else {
-            unlink(temporary)
-            return
-        }
-        if rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
-        }
-        return bytes
-    }
-
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
-        }
-        return true
+        CacheFile.replace(path, with: Array(header.utf8) + payload)
     }
 }

@@ -133,6 +133,49 @@ struct DemoLogTests {
         #expect(snapshots[0] == snapshots[1], "each process hashes with its own seed; the snapshot must not show it")
     }
 
+    @Test("a query on a log altered after recording is refused, naming the event; verify and the audit pack report it")
+    func alteredLogIsRefused() throws {
+        let (cli, _) = try demo()
+        let path = cli.directory + "/altered"
+        try FileManager.default.copyItem(atPath: cli.directory + "/demo", toPath: path)
+        let before = try cli.ok(["status", "--log", path])
+        // A contract's annual value edited in the segment file, its hash left as it was.
+        let segment = path + "/segments/0000000000000001.jsonl"
+        var lines = try String(contentsOfFile: segment, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("\"type\":\"contract.registered\"") })
+        lines[index] = lines[index].replacingOccurrences(of: "\"annualValue\":", with: "\"annualValue\":9")
+        try lines.joined(separator: "\n").write(toFile: segment, atomically: false, encoding: .utf8)
+        for query in [["status"], ["critical-path"], ["history", "C-BOB-0001"], ["status", "--as-of", "2022-03-01"]] {
+            let result = try cli.run(query + ["--log", path])
+            #expect(result.status != 0, "\(query) answered from an altered log")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("the log is damaged at \(segment):\(index + 1)"), "\(result.stderr)")
+            #expect(result.stderr.contains("modified at sequence \(index + 1)") && result.stderr.contains("run 'transition verify'"))
+        }
+        let verify = try cli.run(["verify", "--log", path])
+        #expect(verify.status != 0 && verify.stdout.contains("FAILED: modified at sequence \(index + 1)"))
+        _ = try cli.run(["audit-pack", "--log", path, "--out", cli.directory + "/altered-pack"])
+        let verification = try String(contentsOfFile: cli.directory + "/altered-pack/verification.txt", encoding: .utf8)
+        #expect(verification.contains("modified at sequence \(index + 1)"))
+        // Put back as it was, the log answers as before.
+        lines[index] = lines[index].replacingOccurrences(of: "\"annualValue\":9", with: "\"annualValue\":")
+        try lines.joined(separator: "\n").write(toFile: segment, atomically: false, encoding: .utf8)
+        #expect(try cli.ok(["status", "--log", path]) == before)
+    }
+
+    @Test("an unfinished append at the tail is not damage: queries answer without it")
+    func unfinishedTailIsNotDamage() throws {
+        let (cli, _) = try demo()
+        let path = cli.directory + "/torn"
+        try FileManager.default.copyItem(atPath: cli.directory + "/demo", toPath: path)
+        let before = try cli.ok(["status", "--log", path])
+        let handle = try #require(FileHandle(forWritingAtPath: path + "/segments/0000000000000001.jsonl"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"seq\":99999,\"id\":\"half-writ".utf8))
+        try handle.close()
+        #expect(try cli.ok(["status", "--log", path]) == before)
+    }
+
     @Test("log --from, --to and --last select by sequence number, as filtering the whole listing would")
     func logRanges() throws {
         let (cli, _) = try demo()

@@ -13,6 +13,7 @@ enum AuditVerbs {
             examples: ["transition history DD-HR-03", "transition history E1001 --json"])
     ) { invocation, console in
         let programme = try Programme.open(at: invocation.logPath)
+        try programme.checkChain()
         let asOf = try invocation.time("as-of", date: .endOfDay)
         let entity = invocation.command.positional("entity") ?? ""
         // Only the events that can matter to this entity are kept, so a long log is never held whole.

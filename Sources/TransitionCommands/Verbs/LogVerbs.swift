@@ -107,6 +107,8 @@ enum LogVerbs {
     static let log = Command(
         spec: CommandSpec(
             name: "log", abstract: "List stored events, oldest first.",
+            discussion:
+                "Shows the events exactly as stored, without checking the hash chain, so that an event 'verify' reports as altered can still be read. Every other query checks the chain first and refuses to answer from a damaged log.",
             options: [
                 CommonOptions.log,
                 OptionSpec(name: "type", valueName: "TYPE", help: "Only this type; 'dd.*' matches a prefix.", isRepeatable: true),

@@ -1,0 +1,29 @@
+import EventLog
+import TransitionSupport
+
+extension Programme {
+    /// Refuses to answer from a log whose hash chain is broken: an event altered, removed,
+    /// inserted or moved since it was recorded.
+    ///
+    /// Queries fold the events as they are stored, so an edited line would otherwise change the
+    /// figures an SRO or a board sees without anyone being told. Every view of the log therefore
+    /// checks the chain first, as `verify` does, except that a sealed segment found sound before
+    /// and unchanged since (``VerifiedSegments``, kept beside the projection snapshot) is not read
+    /// again: a query re-hashes the last segment and anything changed, not the whole history (and a
+    /// process checking again re-hashes only what was appended since its last check). An
+    /// unfinished tail (an append in progress, or one interrupted) is not damage: readers never
+    /// show it.
+    ///
+    /// - Throws: ``EventLogError/corrupt(file:line:reason:)`` naming the first damage found, whose
+    ///   message says to run `transition verify`.
+    public func checkChain() throws {
+        let store = VerifiedSegmentsStore(log: log)
+        let stored = store.load()
+        let check = try log.verify(trusting: chainCache.current ?? stored)
+        if let failure = check.report.failure, !check.failureIsUnfinishedTail {
+            throw EventLogError.corrupt(file: failure.file, line: failure.line, reason: "\(failure.kind.rawValue) at sequence \(failure.sequence): \(failure.detail)")
+        }
+        chainCache.update(check.verified)
+        if check.verified.entries != stored.entries { store.save(check.verified) }
+    }
+}
