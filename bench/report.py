@@ -151,6 +151,10 @@ if qw and qs:
         "screen) resumes from the projection snapshot when it can and folds in only the events after it; the first run after a "
         "build (its snapshot removed) replays the whole log, streamed, and writes one. A view holds the folded state, never the "
         "events. `transition history` reads the log once, keeping only the events that concern the entity and the corrections. "
+        "Both check the hash chain while they work and answer only if it is sound: they re-hash the last segment (the one "
+        "appends go to) and take each sealed segment whose file is unchanged since it was found sound as it was "
+        "(`snapshots/verified-segments.json`, see `EventLog/README.md`); the cold run, with that file removed too, re-hashes "
+        "everything alongside its replay. "
         f"Median of {qw['runs']} runs except the cold one. Peer: a `python3 -c` process asking the eventsourcing SQLite database "
         "above one aggregate question over every stored event (`SELECT topic, COUNT(*) … GROUP BY topic`): a yardstick for a "
         "fresh process reading a large store, not the same question.",

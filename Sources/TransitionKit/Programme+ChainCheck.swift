@@ -1,3 +1,4 @@
+import Dispatch
 import EventLog
 import TransitionSupport
 
@@ -26,4 +27,26 @@ extension Programme {
         chainCache.update(check.verified)
         if check.verified.entries != stored.entries { store.save(check.verified) }
     }
+
+    /// What `body` gives, computed while the chain is checked (``checkChain()``), and given only
+    /// if the chain is sound: the check's finding comes first. Each part mostly keeps one core
+    /// busy, so on two cores the check costs little time.
+    public func checkingChain<Value: Sendable>(_ body: @Sendable () throws -> Value) throws -> Value {
+        let outcomes = ParallelSlots<Result<Value?, any Error>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            outcomes[index] = Result {
+                guard index == 1 else {
+                    try checkChain()
+                    return nil
+                }
+                return try body()
+            }
+        }
+        if case .failure(let problem)? = outcomes[0] { throw problem }
+        guard let value = try outcomes[1]?.get() else { throw ChainCheckMissing() }
+        return value
+    }
+
+    /// Cannot happen: both parts of ``checkingChain(_:)`` always leave an outcome.
+    private struct ChainCheckMissing: Error {}
 }

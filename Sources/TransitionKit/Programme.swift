@@ -80,25 +80,8 @@ public struct Programme: Sendable {
     /// which verifies the log itself and reports what it finds (an audit pack, `verify --signatures`).
     public func view(asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil, source: ViewSource = .snapshotOrReplay) throws -> ProgrammeView {
         guard source == .snapshotOrReplay else { return try uncheckedView(asOf: asOf, effectiveOn: effectiveOn, source: source) }
-        // The chain is checked while the view is made (each mostly keeps one core busy); the view
-        // is returned only if the check passes, and the check's finding comes first.
-        let outcomes = ParallelSlots<Result<ProgrammeView?, any Error>>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            outcomes[index] = Result {
-                if index == 0 {
-                    try checkChain()
-                    return nil
-                }
-                return try uncheckedView(asOf: asOf, effectiveOn: effectiveOn, source: source)
-            }
-        }
-        if case .failure(let problem)? = outcomes[0] { throw problem }
-        guard let made = try outcomes[1]?.get() else { throw ChainCheckMissing() }
-        return made
+        return try checkingChain { try uncheckedView(asOf: asOf, effectiveOn: effectiveOn, source: source) }
     }
-
-    /// Cannot happen: both parts of ``view(asOf:effectiveOn:source:)`` always leave an outcome.
-    private struct ChainCheckMissing: Error {}
 
     /// The view, its chain not checked.
     private func uncheckedView(asOf: Timestamp?, effectiveOn: CivilDate?, source: ViewSource) throws -> ProgrammeView {
