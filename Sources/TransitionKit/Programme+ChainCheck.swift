@@ -29,9 +29,10 @@ extension Programme {
     }
 
     /// What `body` gives, computed while the chain is checked (``checkChain()``), and given only
-    /// if the chain is sound: the check's finding comes first. Each part mostly keeps one core
-    /// busy, so on two cores the check costs little time.
-    public func checkingChain<Value: Sendable>(_ body: @Sendable () throws -> Value) throws -> Value {
+    /// if the chain is sound: the check's finding comes first. Worth it when `body` mostly keeps
+    /// one core busy (resuming from the projection snapshot): on two cores the check then costs
+    /// little time. A `body` that already uses every core is better run after the check.
+    func checkingChain<Value: Sendable>(_ body: @Sendable () throws -> Value) throws -> Value {
         let outcomes = ParallelSlots<Result<Value?, any Error>>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             outcomes[index] = Result {

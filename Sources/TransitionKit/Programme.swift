@@ -80,7 +80,13 @@ public struct Programme: Sendable {
     /// which verifies the log itself and reports what it finds (an audit pack, `verify --signatures`).
     public func view(asOf: Timestamp? = nil, effectiveOn: CivilDate? = nil, source: ViewSource = .snapshotOrReplay) throws -> ProgrammeView {
         guard source == .snapshotOrReplay else { return try uncheckedView(asOf: asOf, effectiveOn: effectiveOn, source: source) }
-        return try checkingChain { try uncheckedView(asOf: asOf, effectiveOn: effectiveOn, source: source) }
+        // A view of the whole log mostly resumes from the snapshot on one core: the check runs
+        // alongside. Any other view replays the log on every core: the check runs first.
+        if asOf == nil, effectiveOn == nil {
+            return try checkingChain { try uncheckedView(asOf: nil, effectiveOn: nil, source: source) }
+        }
+        try checkChain()
+        return try uncheckedView(asOf: asOf, effectiveOn: effectiveOn, source: source)
     }
 
     /// The view, its chain not checked.
