@@ -12,6 +12,10 @@
 # 2. Remounts the filesystem read-only: appending fails with a clear message; verify still works.
 # 3. A read-only log directory (chmod a-w, run as user nobody, since root ignores permissions) and a
 #    missing log directory give clear errors.
+# Queries write caches beside the log (the projection snapshot, the record of segments found sound):
+# on the full disk, on the read-only filesystem and for the read-only user, `transition status` and
+# `transition history` on a programme's log must still answer (the caches simply are not kept), and
+# leave the log's segments unchanged.
 # Prints PASS/FAIL per check and a summary; exits 1 if any check fails.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -71,6 +75,28 @@ export TRANSITION_ACTOR="Reliability test" TRANSITION_ROLE="transition-pmo"
 "$transition" init --log "$log" >/dev/null
 "$stress" "$log" 200 --tag pre >/dev/null
 check "200 events appended before filling" $? ""
+programme="$mnt/programme"
+"$transition" init --log "$programme" --workflow "$root/Workflows/bob-ccg-to-icb-2022.json" --role programme-director >/dev/null
+"$transition" task progress T-GOV-01 --percent 40 --log "$programme" >/dev/null
+check "a programme's log initialised beside it" $? ""
+rm -rf "$programme/snapshots"
+segments() { (cd "$1/segments" && sha256sum ./*); }
+query_check() { # query_check WHERE [COMMAND PREFIX...]: status and history answer, segments unchanged
+    local where=$1
+    shift
+    local before out rc
+    before=$(segments "$programme")
+    out=$("$@" "$transition" status --log "$programme" 2>&1)
+    rc=$?
+    [[ $rc -eq 0 && "$out" == *"status as of"* ]]
+    check "status answers $where" $? "exit $rc: $(echo "$out" | head -1)"
+    out=$("$@" "$transition" history T-GOV-01 --log "$programme" 2>&1)
+    rc=$?
+    [[ $rc -eq 0 && "$out" == *"history of T-GOV-01: 1 event"* ]]
+    check "history answers $where" $? "exit $rc: $(echo "$out" | head -1)"
+    [[ "$before" == "$(segments "$programme")" ]]
+    check "the programme's segments unchanged by the queries $where" $? ""
+}
 
 if [[ -n "$mounted" ]]; then
     free=$(python3 -c 'import os,sys; s=os.statvfs(sys.argv[1]); print(s.f_bavail*s.f_frsize)' "$mnt")
@@ -92,6 +118,7 @@ if [[ -n "$mounted" ]]; then
     check "log files byte-for-byte unchanged after the failed appends" $? "$(diff <(echo "$before") <(echo "$after") | head -5)"
     out=$("$transition" verify --log "$log" 2>&1)
     check "verify passes on the full disk" $? "$(echo "$out" | head -1)"
+    query_check "on the full disk"
     rm -f "$mnt/filler"
     out=$("$stress" "$log" 2000 --batch 2000 --tag big 2>&1)
     check "after freeing space the 2,000-event batch appends" $? "$(echo "$out" | tail -1)"
@@ -116,6 +143,7 @@ if [[ -n "$mounted" ]]; then
         check "\`transition append\` on a read-only filesystem fails" $? "exit $rc: $out"
         out=$("$transition" verify --log "$log" 2>&1)
         check "verify still works on the read-only filesystem" $? "$(echo "$out" | head -1)"
+        query_check "on the read-only filesystem"
         [[ "$before" == "$(snapshot "$log")" ]]
         check "read-only log unchanged" $? ""
         mount -o remount,rw "$mnt"
@@ -152,6 +180,13 @@ if command -v setpriv >/dev/null && [[ $(id -u) -eq 0 ]]; then
     check "\`transition append\` to a read-only directory (as nobody) fails clearly" $? "exit $rc: $out"
     out=$("${as_nobody[@]}" "$transition" verify --log "$plain" 2>&1)
     check "verify works for a read-only user" $? "$(echo "$out" | head -1)"
+    programme="$work/programme-log"
+    "$transition" init --log "$programme" --workflow "$root/Workflows/bob-ccg-to-icb-2022.json" --role programme-director >/dev/null
+    "$transition" task progress T-GOV-01 --percent 40 --log "$programme" >/dev/null
+    rm -rf "$programme/snapshots"
+    chmod -R a+rX "$programme"
+    chmod -R a-w "$programme"
+    query_check "for a read-only user (as nobody)" "${as_nobody[@]}"
 else
     echo "SKIP  read-only directory: needs root and setpriv to act as an unprivileged user"
 fi
