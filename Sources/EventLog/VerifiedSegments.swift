@@ -88,8 +88,8 @@ extension EventLog {
     /// Checks the whole chain as ``verify(anchor:)`` does, but takes each sealed segment in
     /// `trusted` whose file is unchanged (same name, same ``SegmentFingerprint``) as sound without
     /// reading it again, as long as every segment before it was too. The last segment, which
-    /// appends keep changing, is always re-hashed, as is everything after the first segment that
-    /// has changed.
+    /// appends keep changing, is re-hashed (past the prefix in `trusted`'s ``VerifiedSegments/Tail``,
+    /// if the caller walked one itself), as is everything after the first segment that has changed.
     ///
     /// A sealed segment's fingerprint is taken before it is read and kept only if it is the same
     /// afterwards, so a file changed during the walk is read again next time. It is kept only once
