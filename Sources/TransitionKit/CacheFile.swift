@@ -19,16 +19,10 @@ enum CacheFile {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
+        let complete = bytes.withUnsafeMutableBytes { buffer in
+            transfer(buffer.count) { done in read(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done) }
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
     /// Replaces the file at `path` with `bytes`, best effort, creating its directory if need be.
@@ -49,11 +43,17 @@ enum CacheFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            transfer(buffer.count) { done in write(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done) }
+        }
+    }
+
+    /// Calls `step(done)` (a `read` or `write` of the rest, after `done` bytes) until `total` bytes
+    /// have moved, retrying an interrupted call; whether they all did.
+    private static func transfer(_ total: Int, _ step: (Int) -> Int) -> Bool {
         var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done)
-            }
+        while done < total {
+            let count = step(done)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return false }
             done += count

@@ -18,6 +18,14 @@ struct DemoLogTests {
         try #require(DemoLogTests.shared, "transition demo failed")
     }
 
+    /// A copy of the demo log named `name` beside it, for a test that changes or damages it.
+    func copyOfDemo(_ name: String) throws -> (cli: CLI, path: String) {
+        let (cli, _) = try demo()
+        let path = cli.directory + "/" + name
+        try FileManager.default.copyItem(atPath: cli.directory + "/demo", toPath: path)
+        return (cli, path)
+    }
+
     @Test("the demo builds a verified history and prints the status screen and next steps")
     func demoOutput() throws {
         let (cli, output) = try demo()
@@ -119,11 +127,9 @@ struct DemoLogTests {
 
     @Test("two processes replaying copies of the log write byte-identical projection snapshots")
     func snapshotsAreDeterministic() throws {
-        let (cli, _) = try demo()
         var snapshots: [Data] = []
         for copy in ["copy-a", "copy-b"] {
-            let path = cli.directory + "/" + copy
-            try FileManager.default.copyItem(atPath: cli.directory + "/demo", toPath: path)
+            let (cli, path) = try copyOfDemo(copy)
             // Without a snapshot to start from, each process replays the whole log and writes one.
             try? FileManager.default.removeItem(atPath: path + "/snapshots")
             try cli.ok(["status", "--log", path])
@@ -135,9 +141,7 @@ struct DemoLogTests {
 
     @Test("a query on a log altered after recording is refused, naming the event; verify and the audit pack report it")
     func alteredLogIsRefused() throws {
-        let (cli, _) = try demo()
-        let path = cli.directory + "/altered"
-        try FileManager.default.copyItem(atPath: cli.directory + "/demo", toPath: path)
+        let (cli, path) = try copyOfDemo("altered")
         let before = try cli.ok(["status", "--log", path])
         // A contract's annual value edited in the segment file, its hash left as it was.
         let segment = path + "/segments/0000000000000001.jsonl"
@@ -165,9 +169,7 @@ struct DemoLogTests {
 
     @Test("an unfinished append at the tail is not damage: queries answer without it")
     func unfinishedTailIsNotDamage() throws {
-        let (cli, _) = try demo()
-        let path = cli.directory + "/torn"
-        try FileManager.default.copyItem(atPath: cli.directory + "/demo", toPath: path)
+        let (cli, path) = try copyOfDemo("torn")
         let before = try cli.ok(["status", "--log", path])
         let handle = try #require(FileHandle(forWritingAtPath: path + "/segments/0000000000000001.jsonl"))
         try handle.seekToEnd()
