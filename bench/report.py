@@ -99,6 +99,41 @@ for size in sizes:
         out.append(f"| {size:,} | {t['seconds']:.3f} | {rate(t):,.0f} | {p['seconds']:.3f} | {rate(p):,.0f} | {ratio(rate(t), rate(p))} | "
                    f"{t['peakRSSMB']:.0f} MB |")
 
+stages = [(label, get(name, largest)) for label, name in (
+    ("first pass alone: each line's type mark (sequence, type code)", "stage-marks"),
+    ("second pass's reading alone: every line to its record (envelope + payload as a JSON tree), all cores", "stage-records"),
+    ("that, and every payload to its typed domain event, all cores", "stage-decoded"),
+    ("the whole replay: both passes, the checks, and the fold on its own thread", "stage-replay"),
+)]
+peer_replay = get("es-replay", largest)
+if all(m for _, m in stages):
+    out += [
+        "",
+        f"### Where a replay's time goes ({largest:,} events)",
+        "",
+        "`transition-bench replay-stages`: the stages of the replay above run on their own on the same log, best of 3 by wall "
+        "time. The second and third rows are the second pass's reading without and with payload decoding (the third includes "
+        "the second); the last row is the whole replay, which includes all of them. CPU is user + system time of "
+        f"every thread; the machine has {os.cpu_count()} cores, so a stage's wall time is at least its CPU time ÷ "
+        f"{os.cpu_count()}.",
+        "",
+        "| stage | wall s | CPU s | CPU ns per event |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, m in stages:
+        out.append(f"| {label} | {m['seconds']:.3f} | {m['cpuSeconds']:.3f} | {m['cpuSeconds'] / m['events'] * 1e9:,.0f} |")
+    if peer_replay:
+        budget = peer_replay["seconds"] / 20
+        decoded = stages[2][1]
+        out += ["", f"For issue #10's 20× the replay would have to take at most {budget:.3f} s here (the peer's "
+                f"{peer_replay['seconds']:.2f} s ÷ 20). Reading the log and decoding every payload into today's domain types, "
+                f"before any fold and without the first pass, takes {decoded['seconds']:.3f} s on its own "
+                f"({decoded['cpuSeconds']:.2f} s of CPU on {os.cpu_count()} cores), "
+                + ("already over that budget on this machine: the target needs less CPU per event in reading and decoding "
+                   "(events that are not a tree of heap objects), or more cores, not a better pipeline around them."
+                   if decoded["seconds"] > budget else
+                   "within it: the rest of the gap is the first pass, the fold, and handing events between threads.")]
+
 single, batch = get("append-single"), get("append-batch")
 sq_single, sq_batch = get("sqlite-single"), get("sqlite-batch")
 out += [
@@ -267,6 +302,34 @@ if cb and cp and pc and pcp and mc and pmc:
             f"{c['tasks'] + c['links']:,} string ids, laying out the links) takes about {build * 1000:.2f} ms of Transition's "
             f"{cb['seconds'] * 1000:.2f} ms, against about {peer_build * 1000:.1f} ms for the peer's index and lists "
             f"({peer_build / build:.0f}×), so the build, not the passes, bounds that ratio."]
+
+# Issue #10's targets, each judged on the figures above.
+targets = []
+t_replay = get("replay", largest)
+if t_replay and peer_replay and largest >= 1_000_000:
+    replay_ratio = rate(t_replay) / rate(peer_replay)
+    targets.append(f"replay of {largest:,} events at least 20× eventsourcing: {replay_ratio:.1f}× "
+                   f"({'meets' if replay_ratio >= 20 else 'misses'} it); at least 500,000 events/s: {rate(t_replay):,.0f} "
+                   f"({'meets' if rate(t_replay) >= 500_000 else 'misses'} it)")
+if single and sq_single:
+    single_ratio = rate(single) / rate(sq_single)
+    targets.append(f"single durable appends within 2× of SQLite: {single_ratio:.2f}× SQLite's rate "
+                   f"({'meets' if single_ratio >= 0.5 else 'misses'} it)")
+if batch and sq_batch:
+    batch_ratio = rate(batch) / rate(sq_batch)
+    targets.append(f"batched appends faster than SQLite: {batch_ratio:.2f}× ({'meets' if batch_ratio > 1 else 'misses'} it)")
+for label, m in (("`transition append`", a), ("`transition task progress`", d)):
+    if m:
+        targets.append(f"recording one event with {label} on the {latency_size:,}-event log under 50 ms (median): "
+                       f"{m['seconds'] * 1000:.1f} ms ({'meets' if m['seconds'] < 0.05 else 'misses'} it)")
+if v:
+    verify_rate = v["bytes"] / 1e6 / v["seconds"]
+    targets.append(f"verify at least 200 MB/s: {verify_rate:.0f} MB/s ({'meets' if verify_rate >= 200 else 'misses'} it)")
+    peak = cli["peakRSSKB"] / 1024 if cli else v["peakRSSMB"]
+    targets.append(f"verify's peak RSS on {v['events']:,} events under 500 MB: {peak:.0f} MB "
+                   f"({'meets' if peak < 500 else 'misses'} it)")
+if targets:
+    out += ["", "## Against issue #10's targets", ""] + [f"- {line[0].upper()}{line[1:]}." for line in targets]
 
 out += ["", "## Data generation and loading (for reference)", "", "| events | JSON Lines MB | Transition load s (batches of 1,000) | eventsourcing load s (saves of 1,000) |",
         "|---:|---:|---:|---:|"]

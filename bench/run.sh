@@ -69,6 +69,9 @@ for size in $sizes; do
     best_of 3 "$py" "$peers" es-replay "$work/es-$size.db" | record "$size"
 done
 
+echo "== where a replay's time goes: each stage alone, on the $largest-event log" >&2
+"$tb" replay-stages "$work/log-$largest" 3 | record "$largest"
+
 echo "== durable append: $singles single, $batched in batches of $batch" >&2
 events_file="$work/events-$largest.jsonl"
 need=$((batched > singles ? batched : singles))

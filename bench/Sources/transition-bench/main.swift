@@ -8,6 +8,8 @@
 //                                                    (LogReplay: type-mark pre-pass, then streamed blocks)
 //   transition-bench headers LOG                     an as-of replay's first pass alone (exact event headers)
 //   transition-bench marks LOG                       a whole replay's first pass alone (event type marks)
+//   transition-bench replay-stages LOG [RUNS]        where a whole replay's time goes: each stage alone
+//                                                    (wall and CPU seconds, best of RUNS, default 3)
 //   transition-bench append LOG EVENTS.jsonl SINGLES BATCHSIZE BATCHED
 //                                                    durable appends: SINGLES one per fsync, then
 //                                                    BATCHED events in batches of BATCHSIZE
@@ -33,6 +35,33 @@ import Workflow
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func seconds(since start: UInt64) -> Double { Double(now() - start) / 1e9 }
+
+/// CPU seconds (user + system, every thread) this process has used so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Wall and CPU seconds of the run of `body` with the shortest wall time, out of `runs`, and what
+/// the last run counted.
+func bestStage(_ runs: Int, _ body: () throws -> Int) rethrows -> (wall: Double, cpu: Double, count: Int) {
+    var best = (wall: Double.infinity, cpu: 0.0, count: 0)
+    for _ in 0..<max(runs, 1) {
+        let (start, cpuStart) = (now(), cpuSeconds())
+        let count = try body()
+        let wall = seconds(since: start)
+        if wall < best.wall { best = (wall, cpuSeconds() - cpuStart, count) }
+    }
+    return best
+}
+
+/// Lends a block's runs to `concurrentPerform`, each iteration moving records out of a run of its own.
+struct SharedRuns: @unchecked Sendable {
+    let runs: UnsafeMutableBufferPointer<[EventRecord?]>
+    init(_ runs: UnsafeMutableBufferPointer<[EventRecord?]>) { self.runs = runs }
+}
 
 /// Peak resident set size of this process, in megabytes (Linux reports ru_maxrss in KiB).
 func peakRSSMegabytes() -> Double {
@@ -263,7 +292,7 @@ do {
         let events = Data_.events(count: count)
         var bytes: [UInt8] = []
         for event in events { bytes += Data_.line(event) }
-        FileManager.default.createFile(atPath: arguments[1], contents: Foundation.Data(bytes))
+        _ = FileManager.default.createFile(atPath: arguments[1], contents: Foundation.Data(bytes))
         var appendSeconds = 0.0
         if arguments.count >= 4 {
             let log = try EventLog.open(at: arguments[3])
@@ -298,6 +327,57 @@ do {
         }
         report([("name", .string("marks")), ("events", .int(n)), ("seconds", .double(seconds(since: start)))])
 
+    case "replay-stages":
+        // Each stage of a whole replay alone, cumulatively: the first pass (type marks); the second
+        // pass's reading (lines to records); its reading and payload decoding (records to typed
+        // events, on all cores as the replay does); and the whole replay (both passes, the fold).
+        guard arguments.count >= 2 else { fail("usage: replay-stages LOG [RUNS]") }
+        let log = try EventLog.open(at: arguments[1])
+        let runs = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
+        let classifier = EventTypeClassifier(
+            names: DomainEventType.allCases.map(\.wireName),
+            keepingRecordsOf: ["event.corrected", "event.retracted", "programme.initialised", "workflow.revised"])
+        let marks = try bestStage(runs) {
+            var count = 0
+            try log.forEachTypeMarkBlock(classifier) { blocks in
+                count += blocks.reduce(0) { $0 + $1.count }
+                return true
+            }
+            return count
+        }
+        let records = try bestStage(runs) {
+            var count = 0
+            try log.forEachBlock { blocks in
+                count += blocks.reduce(0) { $0 + $1.count }
+                return true
+            }
+            return count
+        }
+        let decoded = try bestStage(runs) {
+            var count = 0
+            try log.forEachBlock { blocks in
+                let decodedPerRun = ParallelSlots<Int>(count: blocks.count)
+                blocks.withUnsafeMutableBufferPointer { buffer in
+                    let shared = SharedRuns(buffer)
+                    DispatchQueue.concurrentPerform(iterations: buffer.count) { part in
+                        var decodedHere = 0
+                        for index in shared.runs[part].indices {
+                            guard let record = shared.runs[part][index].take(), (try? RecordedEvent.decode(record)) != nil else { continue }
+                            decodedHere += 1
+                        }
+                        decodedPerRun[part] = decodedHere
+                    }
+                }
+                for part in blocks.indices { count += decodedPerRun.take(part) ?? 0 }
+                return true
+            }
+            return count
+        }
+        let whole = try bestStage(runs) { try LogReplay.replay(log).position?.sequence ?? 0 }
+        for (name, stage) in [("stage-marks", marks), ("stage-records", records), ("stage-decoded", decoded), ("stage-replay", whole)] {
+            report([("name", .string(name)), ("events", .int(stage.count)), ("seconds", .double(stage.wall)), ("cpuSeconds", .double(stage.cpu))])
+        }
+
     case "replay":
         guard arguments.count == 2 else { fail("usage: replay LOG") }
         let log = try EventLog.open(at: arguments[1])
@@ -306,7 +386,7 @@ do {
         let total = seconds(since: start)
         // Touch the state so the fold cannot be optimised away.
         let events = outcome.position?.sequence ?? 0
-        guard outcome.state.throughSequence == events else { fail("replay stopped at \(outcome.state.throughSequence) of \(events)") }
+        guard outcome.state.throughSequence == events else { fail("replay stopped at \(outcome.state.throughSequence.map(String.init) ?? "no event") of \(events)") }
         report([("name", .string("replay")), ("events", .int(events)), ("seconds", .double(total)),
                 ("peakRSSMB", .double(peakRSSMegabytes()))])
 
@@ -354,7 +434,7 @@ do {
     case "network":
         guard arguments.count == 4, let tasks = Int(arguments[2]), let links = Int(arguments[3]) else { fail("usage: network NET.json TASKS LINKS") }
         let network = Network.make(tasks: tasks, links: links)
-        FileManager.default.createFile(atPath: arguments[1], contents: Foundation.Data(JSONWriter.canonical(.object(network))))
+        _ = FileManager.default.createFile(atPath: arguments[1], contents: Foundation.Data(JSONWriter.canonical(.object(network))))
         report([("name", .string("network")), ("tasks", .int(tasks)), ("links", network["links"]!)])
 
     case "cpm":
