@@ -57,6 +57,16 @@ func bestStage(_ runs: Int, _ body: () throws -> Int) rethrows -> (wall: Double,
     return best
 }
 
+/// How many entries `stream` hands over, a block of runs at a time (each block counted, nothing kept).
+func entriesStreamed<Entry>(_ stream: ((inout [[Entry?]]) throws -> Bool) throws -> Void) rethrows -> Int {
+    var count = 0
+    try stream { blocks in
+        count += blocks.reduce(0) { $0 + $1.count }
+        return true
+    }
+    return count
+}
+
 /// Lends a block's runs to `concurrentPerform`, each iteration moving records out of a run of its own.
 struct SharedRuns: @unchecked Sendable {
     let runs: UnsafeMutableBufferPointer<[EventRecord?]>
@@ -337,22 +347,8 @@ do {
         let classifier = EventTypeClassifier(
             names: DomainEventType.allCases.map(\.wireName),
             keepingRecordsOf: ["event.corrected", "event.retracted", "programme.initialised", "workflow.revised"])
-        let marks = try bestStage(runs) {
-            var count = 0
-            try log.forEachTypeMarkBlock(classifier) { blocks in
-                count += blocks.reduce(0) { $0 + $1.count }
-                return true
-            }
-            return count
-        }
-        let records = try bestStage(runs) {
-            var count = 0
-            try log.forEachBlock { blocks in
-                count += blocks.reduce(0) { $0 + $1.count }
-                return true
-            }
-            return count
-        }
+        let marks = try bestStage(runs) { try entriesStreamed { try log.forEachTypeMarkBlock(classifier, $0) } }
+        let records = try bestStage(runs) { try entriesStreamed { try log.forEachBlock($0) } }
         let decoded = try bestStage(runs) {
             var count = 0
             try log.forEachBlock { blocks in
