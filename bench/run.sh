@@ -26,6 +26,7 @@ singles=${BENCH_SINGLES:-1000}
 batch=${BENCH_BATCH:-1000}
 batched=${BENCH_BATCHED:-100000}
 latency_runs=${BENCH_LATENCY_RUNS:-20}
+replay_rounds=${BENCH_REPLAY_ROUNDS:-5}
 mc_iterations=${BENCH_MC_ITERATIONS:-10000}
 workflow="$root/Workflows/bob-ccg-to-icb-2022.json"
 results="$work/results.jsonl"
@@ -50,13 +51,8 @@ record() { # tag every JSON line with the data size it belongs to
         printf '{"size":%s,"m":%s}\n' "$size" "$line" >>"$results"
     done
 }
-best_of() { # best_of N CMD...: run N times, keep the fastest line (by "seconds")
-    local n=$1
-    shift
-    for _ in $(seq "$n"); do "$@"; done | "$py" -c '
-import json, sys
-rows = [json.loads(l) for l in sys.stdin if l.strip()]
-print(json.dumps(min(rows, key=lambda r: r["seconds"])))'
+in_round() { # in_round R: tag each JSON line read with the round it was measured in
+    sed "s/^{/{\"round\":$1,/"
 }
 
 for size in $sizes; do
@@ -65,8 +61,17 @@ for size in $sizes; do
     "$transition" init --log "$log" --workflow "$workflow" --as "Programme office" --role programme-director >/dev/null
     "$tb" data "$workflow" "$work/events-$size.jsonl" "$size" "$log" | record "$size"
     "$py" "$peers" es-load "$work/events-$size.jsonl" "$work/es-$size.db" | record "$size"
-    best_of 3 "$tb" replay "$log" | record "$size"
-    best_of 3 "$py" "$peers" es-replay "$work/es-$size.db" | record "$size"
+    # Transition and the peer take turns, the one to go first swapped every round, so that a machine
+    # whose speed drifts during the run slows both alike: each round gives a ratio of its own.
+    for round in $(seq "$replay_rounds"); do
+        if ((round % 2)); then
+            "$tb" replay "$log" | in_round "$round" | record "$size"
+            "$py" "$peers" es-replay "$work/es-$size.db" | in_round "$round" | record "$size"
+        else
+            "$py" "$peers" es-replay "$work/es-$size.db" | in_round "$round" | record "$size"
+            "$tb" replay "$log" | in_round "$round" | record "$size"
+        fi
+    done
 done
 
 echo "== where a replay's time goes: each stage alone, on the $largest-event log" >&2
