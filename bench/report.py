@@ -254,10 +254,10 @@ out += [
 ]
 if v and pv:
     mbs, pmbs = v["bytes"] / 1e6 / v["seconds"], pv["bytes"] / 1e6 / pv["seconds"]
-    median = f" ({v['medianSeconds']:.3f})" if "medianSeconds" in v else ""
-    median_rate = f" ({v['bytes'] / 1e6 / v['medianSeconds']:.1f})" if "medianSeconds" in v else ""
+    median_seconds = f" ({v['medianSeconds']:.3f})" if "medianSeconds" in v else ""
+    median_mbs = f" ({v['bytes'] / 1e6 / v['medianSeconds']:.1f})" if "medianSeconds" in v else ""
     cli_rss = f"{cli['peakRSSKB'] / 1024:.0f} MB ({cli['wall']} wall)" if cli else "n/a"
-    out.append(f"| {v['events']:,} | {v['bytes'] / 1e6:.1f} | {v['seconds']:.3f}{median} | {mbs:.1f}{median_rate} | {pmbs:.1f} | "
+    out.append(f"| {v['events']:,} | {v['bytes'] / 1e6:.1f} | {v['seconds']:.3f}{median_seconds} | {mbs:.1f}{median_mbs} | {pmbs:.1f} | "
                f"{ratio(mbs, pmbs)} | {v['peakRSSMB']:.0f} MB | {cli_rss} |")
 
 c, cb, cp = get("cpm"), get("cpm-build-passes"), get("cpm-passes")

@@ -180,4 +180,11 @@ echo "== scheduling: CPM 10,000 tasks / 30,000 links; Monte Carlo 1,000 tasks x 
 "$tb" montecarlo "$work/net-1k.json" "$mc_iterations" | record 0
 "$py" "$peers" montecarlo "$work/net-1k.json" "$mc_iterations" | record 0
 
-"$py" "$bench/report.py" "$results" "$root/docs/benchmarks.md" "$sizes" "$largest" "$latency_size"
+if ! "$py" "$bench/report.py" "$results" "$root/docs/benchmarks.md" "$sizes" "$largest" "$latency_size"; then
+    # The measurements took minutes: keep them, so the report can be written again once it is fixed.
+    kept="${TMPDIR:-/tmp}/transition-bench-results.jsonl"
+    cp "$results" "$kept"
+    echo "bench/run.sh: writing docs/benchmarks.md failed; the measurements are kept in $kept, and" \
+        "python3 bench/report.py $kept docs/benchmarks.md \"$sizes\" $largest $latency_size writes it again" >&2
+    exit 1
+fi
