@@ -33,7 +33,7 @@ extension EventLog {
     /// the line) stay in the cores' caches between the stages of a replay. With lines of about 450
     /// bytes, a block's runs (eight on two cores) then hold arrays of records and events under
     /// 64 KiB each; freeing a larger chunk makes glibc's allocator merge its small free chunks.
-    /// Halved from 1 MiB, a replay of 1M events took 4–17% less CPU in three alternating runs.
+    /// Halved from 1 MiB, a replay of 1M events took 4–17% less CPU in four alternating runs.
     static let recordBlockBytes = 512 << 10
 
     /// Streams every committed event in order, a block of the log at a time (the events of one
